@@ -1,0 +1,1 @@
+"""Cross-cultural Dialogue: trilingual content → static portal and LMS packages."""

@@ -1,0 +1,92 @@
+"""Command line: `builder build | serve | check` (also `python -m builder …`)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from builder.errors import ContentInvalid
+from builder.pipeline import Project, build, check
+
+
+def report_errors(errors) -> int:
+    for error in errors:
+        print(error, file=sys.stderr)
+    count = len(errors)
+    print(f"{count} error{'s' if count != 1 else ''}: nothing was published", file=sys.stderr)
+    return 1
+
+
+def progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def command_check(project: Project, args) -> int:
+    check(project, progress)
+    return 0
+
+
+def command_build(project: Project, args) -> int:
+    if args.site_url is not None:
+        os.environ["SITE_URL"] = args.site_url
+    build(project, Path(args.site_dir) if args.site_dir else None, progress)
+    return 0
+
+
+def command_serve(project: Project, args) -> int:
+    from builder.preview import serve
+
+    serve(project, args.host, args.port, progress)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="builder",
+        description="Build the Cross-cultural Dialogue portal (and, later, LMS packages) from content/.",
+    )
+    top.add_argument("--project", metavar="DIR", help="project folder (default: found from the current folder)")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check_cmd = commands.add_parser(
+        "check", help="validate all content without building",
+        description="Validate every page of content/ without building: front matter, trilingual parity, "
+                    "the navigation file, internal links and anchors. Prints every error as "
+                    "'path:line: message' and exits 1 if there is any.")
+    check_cmd.set_defaults(run=command_check)
+
+    build_cmd = commands.add_parser(
+        "build", help="check, then build the portal into site/",
+        description="Check the content, then build the trilingual portal (kk at /, ru at /ru/, en at /en/) "
+                    "aside and swap it into site/. Broken content is refused and the previous site/ is "
+                    "left as it was.")
+    build_cmd.add_argument("--site-dir", metavar="DIR", help="where to put the portal (default: site/)")
+    build_cmd.add_argument("--site-url", metavar="URL",
+                           help="public address of the portal, e.g. https://example.org/dialogue/ "
+                                "(default: $SITE_URL, else none; links are relative either way)")
+    build_cmd.set_defaults(run=command_build)
+
+    serve_cmd = commands.add_parser(
+        "serve", help="live preview for authors, rebuilt and reloaded on every change",
+        description="Build the portal into a preview folder and serve it; every change under content/, "
+                    "theme/ or mkdocs.yml rebuilds it and reloads the open browser pages. Content errors "
+                    "are printed and the last good preview stays up.")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve_cmd.set_defaults(run=command_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        project = Project(Path(args.project).resolve()) if args.project else Project.find()
+        return args.run(project, args)
+    except ContentInvalid as invalid:
+        return report_errors(invalid.errors)
+    except FileNotFoundError as missing:
+        print(f"builder: {missing}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

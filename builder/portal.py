@@ -1,0 +1,68 @@
+"""The portal stage: mkdocs builds each language in its own process, then one site is assembled.
+
+All mkdocs-specific building lives here and in builder/plugin/, so the portal can move to another
+engine without touching the content model or the packages.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from builder.languages import LANGUAGES, Language
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_language(config_file: str, lang_code: str, out_dir: str) -> str:
+    """Build one language as a standalone mkdocs site in out_dir (runs in a worker process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    with open(config_file, encoding="utf-8") as handle:
+        raw = yaml_load(handle)
+    plugins = raw.get("plugins", [])
+    for index, plugin in enumerate(plugins):
+        if plugin == "i18n" or (isinstance(plugin, dict) and "i18n" in plugin):
+            settings = dict(plugin["i18n"]) if isinstance(plugin, dict) else {}
+            settings["build_only_locale"] = lang_code
+            plugins[index] = {"i18n": settings}
+    config = load_config(config_file=config_file, plugins=plugins, site_dir=out_dir)
+    build(config)
+    return lang_code
+
+
+def build_portal(config_file: Path, staging: Path, progress=print, jobs: int | None = None) -> Path:
+    """Build every language in parallel into staging/ and assemble them into staging/site."""
+    parts = {lang.code: staging / f"part-{lang.code}" for lang in LANGUAGES}
+    jobs = jobs or min(len(LANGUAGES), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_language, str(config_file), code, str(path)) for code, path in parts.items()]
+        for done, future in enumerate(futures, 1):
+            progress(f"  portal: language '{future.result()}' built ({done}/{len(futures)})")
+    return assemble(parts, staging / "site")
+
+
+def assemble(parts: dict[str, Path], site: Path) -> Path:
+    """The default language is the site root; every other language becomes a folder in it."""
+    default = next(lang for lang in LANGUAGES if lang.default)
+    parts[default.code].rename(site)
+    for lang in LANGUAGES:
+        if lang.default:
+            continue
+        target = site / lang.url_prefix.rstrip("/")
+        if target.exists():
+            raise RuntimeError(f"content/{default.code}/{lang.code}/ clashes with the '{lang.code}' language folder")
+        parts[lang.code].rename(target)
+    sitemap_cleanup(site)
+    return site
+
+
+def sitemap_cleanup(site: Path) -> None:
+    # Each language build writes its own sitemap; keep them, one per language folder (search
+    # engines read sitemap.xml at the root, which lists the default language).
+    return None

@@ -1,0 +1,88 @@
+"""Shared fixtures: throwaway projects, the real portal built once, a local server, a browser."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from builder.pipeline import Project, build
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def new_project(folder: Path, case: str | None = None) -> Project:
+    """A project with the real mkdocs.yml and theme, the minimal fixture content, and a case overlaid.
+
+    A case folder holds files that replace or add to the minimal content, and optionally a DELETE file
+    listing paths to remove.
+    """
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", folder / "theme")
+    shutil.copytree(FIXTURES / "minimal" / "content", folder / "content")
+    if case:
+        overlay = FIXTURES / "errors" / case
+        for source in overlay.rglob("*"):
+            if source.is_file() and source.name not in ("DELETE", "expected.txt"):
+                target = folder / source.relative_to(overlay)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, target)
+        deletions = overlay / "DELETE"
+        if deletions.exists():
+            for line in deletions.read_text().split():
+                (folder / line).unlink()
+    return Project(folder)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return new_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content/ built once for the whole session."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    return build(Project(REPO), site, progress=lambda message: None)
+
+
+def serve_folder(root: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = serve_folder(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,68 @@
+"""Every kind of content error: a fixture under tests/fixtures/errors/ and its exact messages."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.checks import check_content
+from builder.cli import main
+from conftest import FIXTURES, new_project
+
+CASES = sorted(p.name for p in (FIXTURES / "errors").iterdir())
+
+
+def errors_of(project) -> list[str]:
+    _, report = check_content(project.root, project.content_dir, project.config_file)
+    return [str(error) for error in report.sorted()]
+
+
+def test_minimal_fixture_is_clean(project):
+    assert errors_of(project) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_error_fixture(tmp_path, case):
+    expected = (FIXTURES / "errors" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{case}: a fixture must expect at least one error"
+    assert errors_of(new_project(tmp_path, case)) == expected
+
+
+def test_each_error_names_file_line_and_remedy(tmp_path):
+    lines = errors_of(new_project(tmp_path, "unknown-key"))
+    assert lines == ["content/kk/index.md:3: unknown front matter key 'titel'; "
+                     "allowed keys are: title, description, draft"]
+
+
+def test_all_errors_are_reported_together_with_exit_code_1(tmp_path, capsys):
+    project = new_project(tmp_path, "broken-anchor")
+    # a second, unrelated error in another language and file
+    (project.content_dir / "en" / "index.md").write_text("---\ntitle: Home\ncolour: red\n---\n# Home\n",
+                                                         encoding="utf-8")
+    assert main(["--project", str(project.root), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "content/en/index.md:3: unknown front matter key 'colour'; allowed keys are: title, description, draft" in err
+    assert "content/ru/index.md:6: link '#нет': this page has no heading or element with id 'нет'" in err
+    assert err[-1] == "3 errors: nothing was published"
+
+
+def test_check_passes_on_clean_content(project, capsys):
+    assert main(["--project", str(project.root), "check"]) == 0
+    assert "no errors" in capsys.readouterr().out
+
+
+def test_draft_pages_are_checked_for_parity(tmp_path):
+    project = new_project(tmp_path)
+    page = project.content_dir / "kk" / "draft.md"
+    page.write_text("---\ntitle: Жоба\ndraft: true\n---\n# Жоба\n", encoding="utf-8")
+    (project.content_dir / "nav.yml").write_text("- index.md\n- draft.md\n- guide/:\n    - guide/index.md\n")
+    assert [e.split(":")[0] for e in errors_of(project)] == ["content/en/draft.md", "content/ru/draft.md"]
+
+
+def test_console_script_and_module_agree():
+    for command in ([sys.executable, "-m", "builder", "--help"], [str(Path(sys.executable).parent / "builder"), "--help"]):
+        result = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+        assert result.returncode == 0, result.stderr
+        assert "check" in result.stdout and "serve" in result.stdout and "build" in result.stdout
