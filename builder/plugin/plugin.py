@@ -17,7 +17,9 @@ from mkdocs.structure.pages import Page as MkPage
 from builder.content import Content, NavEntry, load_content
 from builder.errors import ErrorReport
 from builder.languages import DEFAULT_LANGUAGE, LANGUAGES
+from builder.plugin.assets import prune_search_languages
 from builder.plugin.config import PortalPluginConfig
+from builder.plugin.offline import strip_remote_loaders
 
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
 
@@ -102,3 +104,8 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         current = next(lang for lang in LANGUAGES if lang.code == self.lang)
         depth = page.url.count("/") + current.url_prefix.count("/")
         return ("../" * depth + target.url_prefix + page.url) or "./"
+
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        prune_search_languages(site_dir, self.config.languages[self.lang].search_lang)
+        strip_remote_loaders(site_dir)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh Debian machine (Python venv, Debian's Chromium for the browser tests)
+# and build the whole thing from the bundled content: the portal into site/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: Chromium is missing; the browser tests need it: sudo apt-get install -y chromium" >&2
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip 2>/dev/null || true
+.venv/bin/python -m pip install -q -e '.[test]'
+
+.venv/bin/builder build
