@@ -1,8 +1,8 @@
 """`builder serve`: a live preview that rebuilds on change and reloads the browser."""
 from __future__ import annotations
 
+import socket
 import sys
-from pathlib import Path
 
 from builder.errors import ContentInvalid
 from builder.pipeline import Project, build
@@ -23,14 +23,21 @@ def serve(project: Project, host: str, port: int, progress=print) -> None:
 
     rebuild()
     preview_dir.mkdir(parents=True, exist_ok=True)
+    port = port or free_port(host)
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview_dir))
     for watched in (project.content_dir, project.root / "theme", project.config_file):
         if watched.exists():
             server.watch(str(watched))
-    progress(f"previewing on http://{host}:{server.server_port}/ (Ctrl+C to stop)")
+    progress(f"previewing on http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+
+
+def free_port(host: str) -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,50 @@
+"""`builder serve`: the preview rebuilds when an author saves a page."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import new_project
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
+    project = new_project(tmp_path)
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "builder", "--project", str(project.root),
+                                   "serve", "--port", "0"], stdout=out, stderr=subprocess.STDOUT)
+    try:
+        address = wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.read_text()))
+        url = address.group(0) + "en/guide/"
+        page_before = fetch(url)
+        assert "peaceful way" in page_before
+        assert "livereload" in page_before  # the preview reloads open pages by itself
+
+        source = project.content_dir / "en" / "guide" / "index.md"
+        source.write_text(source.read_text().replace("peaceful way", "calm way"))
+        wait_for(lambda: "calm way" in fetch(url))
+
+        source.write_text(source.read_text().replace("title: Guide", "title: Guide\ntitel: typo"))
+        wait_for(lambda: "unknown front matter key 'titel'" in log.read_text())
+        assert "calm way" in fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
