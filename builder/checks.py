@@ -10,6 +10,7 @@ from builder.content import Content, NavEntry, Page, load_content
 from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
 from builder.markdown_setup import make_markdown
+from builder.quiz.checks import check_quiz_parity, collect_quizzes
 
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
@@ -23,6 +24,8 @@ def check_content(project_root: Path, content_dir: Path, config_file: Path) -> t
     content = load_content(content_dir, report)
     check_parity(content, report)
     check_nav(content, report)
+    collect_quizzes(content, report)
+    check_quiz_parity(content, report)
     check_links(content, config_file, report)
     return content, report
 

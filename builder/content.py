@@ -51,6 +51,8 @@ class Content:
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # lang -> path -> page
     nav: list[NavEntry] = field(default_factory=list)
     nav_source: Path | None = None
+    quizzes: dict[str, dict] = field(default_factory=dict)  # lang -> quiz id -> Quiz (filled by checks)
+    page_quizzes: dict[tuple[str, str], list] = field(default_factory=dict)  # (lang, path) -> [Quiz]
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get(lang, {}).get(path)

@@ -22,6 +22,7 @@ from builder.plugin.config import PortalPluginConfig
 from builder.plugin.offline import strip_remote_loaders
 
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
+QUIZ_EXTENSION = "builder.quiz.extension"
 
 
 class PortalPlugin(BasePlugin[PortalPluginConfig]):
@@ -38,6 +39,7 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         config.site_name = settings.site_name
         config.site_description = settings.site_description or config.site_description
         config.theme["language"] = self.lang
+        config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["lang"] = self.lang
         for name in SEARCH_PLUGIN_NAMES:
             search = config.plugins.get(name)
             if search is not None:

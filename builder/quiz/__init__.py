@@ -1,0 +1,1 @@
+"""Quizzes: one source (fenced `quiz` blocks in pages), one model, renderers for every output."""

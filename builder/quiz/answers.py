@@ -1,0 +1,44 @@
+"""How answers are compared without publishing them: normalised, salted and hashed.
+
+The engine (theme/assets/quiz/quiz.js) computes the same hashes of the learner's response and
+compares; the page holds only hashes, so reading the source does not give the answers away.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import unicodedata
+
+EDGE_PUNCTUATION = " .,;:!?«»\"'“”„()[]"
+
+
+def normalize_answer(text: str) -> str:
+    """Case- and space-insensitive form of a typed answer (mirrored by normalizeAnswer in quiz.js).
+
+    Python's lower() and JavaScript's toLowerCase() agree on the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І)
+    and on Russian; ё is read as е, as Russian readers do.
+    """
+    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(EDGE_PUNCTUATION)
+
+
+def salt_for(quiz_id: str) -> str:
+    # Deterministic, so the same content builds the same pages and packages.
+    return hashlib.sha256(f"ccd-quiz|{quiz_id}".encode()).hexdigest()[:12]
+
+
+def answer_hash(salt: str, value: str) -> str:
+    return hashlib.sha256(f"{salt}|{value}".encode("utf-8")).hexdigest()[:20]
+
+
+def display_order(quiz_id: str, count: int, purpose: str) -> list[int]:
+    """A fixed shuffle of range(count) that is never the authored order (for match and order)."""
+    order = list(range(count))
+    if count < 2:
+        return order
+    random.Random(f"{quiz_id}|{purpose}").shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
