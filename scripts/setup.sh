@@ -14,6 +14,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Test tools from npm (axe-core); package-lock.json pins them.
+npm ci --no-audit --no-fund --silent
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
