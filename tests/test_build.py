@@ -100,7 +100,7 @@ def test_kazakh_translation_covers_every_material_label():
     kazakh = dict(key_value.findall((REPO / "theme" / "partials" / "languages" / "kk.html").read_text(encoding="utf-8")))
     assert set(english) - set(kazakh) == set(), "labels missing from theme/partials/languages/kk.html"
     not_words = {"language", "direction"} | {k for k in english if k.startswith("search.config")}
-    untranslated = {k for k in english if k not in not_words and re.search(r"[A-Za-z]{3}", kazakh[k])}
+    untranslated = {k for k in english if k not in not_words and re.search(r"[a-z]{3}", kazakh[k])}
     assert untranslated == set(), "labels left in English"
     assert kazakh["language"] == "kk"
 

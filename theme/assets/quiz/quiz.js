@@ -135,6 +135,7 @@
     this.retryButton = form.querySelector(".ccd-quiz__retry");
     this.result = null;
     form.querySelector(".ccd-quiz__controls").hidden = false;
+    this.shownOrder = this.items().map(function (item) { return item.getAttribute("data-pos"); });
     if (this.type === "order") this.addMoveButtons();
     var self = this;
     form.addEventListener("submit", function (event) { event.preventDefault(); self.check(); });
@@ -233,6 +234,14 @@
     }
   };
 
+  /* A new attempt starts from a blank response, and an order quiz from the order first shown. */
+  Quiz.prototype.clearResponse = function () {
+    if (this.type === "order") { this.setResponse(this.shownOrder); return; }
+    this.form.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (input) { input.checked = false; });
+    this.form.querySelectorAll("input[type=text]").forEach(function (input) { input.value = ""; });
+    this.form.querySelectorAll("select").forEach(function (select) { select.value = ""; });
+  };
+
   Quiz.prototype.check = function (restoring) {
     var response = this.response();
     if (this.isEmpty(response)) {
@@ -302,7 +311,7 @@
     this.result = null;
     form.classList.remove("ccd-quiz--right", "ccd-quiz--wrong");
     this.inputs().forEach(function (input) { input.disabled = false; });
-    if (this.type === "order") this.refreshPositions();
+    this.clearResponse();
     form.querySelectorAll(".ccd-quiz__option-feedback").forEach(function (box) { box.hidden = true; box.textContent = ""; });
     form.querySelectorAll(".ccd-quiz__pair-mark").forEach(function (mark) { mark.textContent = ""; });
     form.querySelectorAll("[class*='--right'],[class*='--wrong']").forEach(function (el) {
