@@ -10,6 +10,8 @@ from builder.content import Content, NavEntry, Page, load_content
 from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
 from builder.markdown_setup import make_markdown
+from builder.data import load_site_data
+from builder.events import EVENT_KINDS, check_events
 from builder.quiz.checks import check_quiz_parity, collect_quizzes
 
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
@@ -26,6 +28,9 @@ def check_content(project_root: Path, content_dir: Path, config_file: Path) -> t
     check_nav(content, report)
     collect_quizzes(content, report)
     check_quiz_parity(content, report)
+    content.data = load_site_data(content_dir, report)
+    check_events(content, content.data.places, report)
+    check_blocks(content, report)
     check_links(content, config_file, report)
     return content, report
 
@@ -106,14 +111,39 @@ def page_anchors(page: Page, md) -> set[str]:
     return set(HTML_ID.findall(md.convert(page.body)))
 
 
+BLOCK_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*(schedule|chart|glossary|kb-filter)\s*$")
+
+
+def check_blocks(content: Content, report: ErrorReport) -> None:
+    """Data blocks where they work: a schedule on its section's index page, a chart of known data."""
+    sections = {kind.section for kind in EVENT_KINDS}
+    for page in content.all_pages():
+        lines = page.body.split("\n")
+        for number, line in enumerate(lines):
+            match = BLOCK_OPEN.match(line)
+            if not match:
+                continue
+            option = lines[number + 1].strip() if number + 1 < len(lines) else ""
+            where = page.body_line + number
+            if match.group(2) == "schedule":
+                section = option.removeprefix("section:").strip().strip("/")
+                if section not in sections:
+                    report.add(page.source, where, f"a schedule block needs 'section: …', one of: {', '.join(sorted(sections))}")
+                elif page.path != f"{section}/index.md":
+                    report.add(page.source, where, f"the schedule of {section} belongs on {section}/index.md, "
+                                                   "where its links and calendar file point")
+            elif match.group(2) == "chart" and option.removeprefix("data:").strip() != "figures":
+                report.add(page.source, where, "a chart block takes 'data: figures' (content/data/figures.yml)")
+
+
 def check_links(content: Content, config_file: Path, report: ErrorReport) -> None:
-    md = make_markdown(config_file)
+    converters = {lang: make_markdown(config_file, lang, content.root) for lang in LANGUAGE_CODES}
     anchors: dict[tuple[str, str], set[str]] = {}
 
     def anchors_of(page: Page) -> set[str]:
         key = (page.lang, page.path)
         if key not in anchors:
-            anchors[key] = page_anchors(page, md)
+            anchors[key] = page_anchors(page, converters[page.lang])
         return anchors[key]
 
     for page in content.all_pages():

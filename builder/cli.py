@@ -34,6 +34,17 @@ def command_build(project: Project, args) -> int:
     return 0
 
 
+def command_status(project: Project, args) -> int:
+    from builder.checks import check_content
+    from builder.status import render_status
+
+    content, report = check_content(project.root, project.content_dir, project.config_file)
+    print(render_status(content, per_page=args.pages))
+    if report:
+        print(f"\n{len(report.sorted())} content errors: run `builder check` to see them", file=sys.stderr)
+    return 0
+
+
 def command_serve(project: Project, args) -> int:
     from builder.preview import serve
 
@@ -66,6 +77,14 @@ def parser() -> argparse.ArgumentParser:
                            help="public address of the portal, e.g. https://example.org/dialogue/ "
                                 "(default: $SITE_URL, else none; links are relative either way)")
     build_cmd.set_defaults(run=command_build)
+
+    status_cmd = commands.add_parser(
+        "status", help="pages, words, quizzes, drafts and missing translations per section and language",
+        description="Print, per section and language, the number of pages, prose words (without quizzes, "
+                    "code and data blocks), quizzes, drafts and missing translations: the table an editor "
+                    "checks before a release. --pages adds the word count of every page in each language.")
+    status_cmd.add_argument("--pages", action="store_true", help="also list the words of every page")
+    status_cmd.set_defaults(run=command_status)
 
     serve_cmd = commands.add_parser(
         "serve", help="live preview for authors, rebuilt and reloaded on every change",

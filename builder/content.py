@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from builder.errors import ErrorReport
+from builder.events import extra_fields
 from builder.frontmatter import FrontMatterError, schema_errors, split_front_matter
 from builder.languages import LANGUAGE_CODES
 
@@ -22,6 +23,7 @@ class Page:
     body: str
     body_line: int  # line of the body's first line in the source file
     readable: bool = True  # False when the file could not be decoded or its front matter parsed
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line in the file
 
     @property
     def title(self) -> str:
@@ -53,6 +55,7 @@ class Content:
     nav_source: Path | None = None
     quizzes: dict[str, dict] = field(default_factory=dict)  # lang -> quiz id -> Quiz (filled by checks)
     page_quizzes: dict[tuple[str, str], list] = field(default_factory=dict)  # (lang, path) -> [Quiz]
+    data: object = None  # builder.data.SiteData, filled by checks
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get(lang, {}).get(path)
@@ -90,9 +93,9 @@ def load_page(path: Path, lang: str, rel: str, report: ErrorReport) -> Page:
     except FrontMatterError as exc:
         report.add(path, exc.line, exc.message)
         return unreadable
-    for line, message in schema_errors(front):
+    for line, message in schema_errors(front, extra_fields(rel)):
         report.add(path, line, message)
-    return Page(lang, rel, path, front.values, front.body, front.body_line)
+    return Page(lang, rel, path, front.values, front.body, front.body_line, meta_lines=front.key_lines)
 
 
 def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:

@@ -50,6 +50,17 @@ def split_front_matter(text: str) -> FrontMatter:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FrontMatterError(line, f"malformed YAML in the front matter: {problem}; "
                                      "write one 'key: value' per line and quote values that contain ': '") from None
+    except ValueError as exc:
+        # YAML accepts 2027-02-30 as a timestamp and then fails to build it: find the key at fault.
+        line = 2
+        for key_node, value_node in getattr(node, "value", []):
+            try:
+                yaml.safe_load(yaml.serialize(value_node))
+            except ValueError:
+                line = key_node.start_mark.line + 2
+                break
+        raise FrontMatterError(line, f"impossible value in the front matter: {exc}; "
+                                     "dates are YYYY-MM-DD and must exist in the calendar") from None
     if node is not None and not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(2, "the front matter must be 'key: value' lines, e.g. 'title: About the project'")
     key_lines = {}
@@ -59,12 +70,19 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(values or {}, key_lines, "\n".join(lines[end + 1:]), end + 2)
 
 
-def schema_errors(front: FrontMatter) -> list[tuple[int, str]]:
-    """(line, message) for every way the front matter breaks the schema."""
+def schema_errors(front: FrontMatter, extra: dict | None = None) -> list[tuple[int, str]]:
+    """(line, message) for every way the front matter breaks the schema.
+
+    extra: the further keys a page of this kind takes (schedule fields of events); their values are
+    checked by the stage that knows them.
+    """
     problems = []
-    allowed = ", ".join(FRONT_MATTER_SCHEMA)
+    extra = extra or {}
+    allowed = ", ".join([*FRONT_MATTER_SCHEMA, *extra])
     for key, value in front.values.items():
         line = front.key_lines.get(str(key), 2)
+        if key in extra:
+            continue
         if key not in FRONT_MATTER_SCHEMA:
             problems.append((line, f"unknown front matter key '{key}'; allowed keys are: {allowed}"))
             continue

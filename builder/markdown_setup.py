@@ -24,6 +24,12 @@ def extension_settings(config_file: str) -> tuple[list[str], dict]:
     return names, configs
 
 
-def make_markdown(config_file: Path) -> markdown.Markdown:
+def make_markdown(config_file: Path, lang: str | None = None, content_dir: Path | None = None) -> markdown.Markdown:
+    """A Markdown converter as mkdocs builds it; lang and content_dir as the plugin sets them per build."""
     names, configs = extension_settings(str(config_file))
+    configs = {name: dict(value) for name, value in configs.items()}
+    if lang:
+        configs.setdefault("builder.quiz.extension", {})["lang"] = lang
+        configs.setdefault("builder.blocks.context", {})["lang"] = lang
+    configs.setdefault("builder.blocks.context", {})["content_dir"] = str(content_dir or config_file.parent / "content")
     return markdown.Markdown(extensions=names, extension_configs=configs)

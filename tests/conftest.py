@@ -18,23 +18,35 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-backgroun
                  "--disable-component-update", "--no-first-run"]
 
 
-def new_project(folder: Path, case: str | None = None) -> Project:
+CASE_FILES = ("DELETE", "BASE", "expected.txt")
+
+
+def overlay_files(folder: Path, overlay: Path) -> None:
+    for source in overlay.rglob("*"):
+        if source.is_file() and source.name not in CASE_FILES:
+            target = folder / source.relative_to(overlay)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+
+
+def new_project(folder: Path, case: str | None = None, overlays: tuple[str, ...] = ()) -> Project:
     """A project with the real mkdocs.yml and theme, the minimal fixture content, and a case overlaid.
 
-    A case folder holds files that replace or add to the minimal content, and optionally a DELETE file
-    listing paths to remove.
+    Overlays (tests/fixtures/overlays/NAME) add whole features, e.g. culture pages. A case folder
+    (tests/fixtures/errors/NAME) holds files that replace or add to the content, a BASE file naming
+    the overlays it builds on, and optionally a DELETE file listing paths to remove.
     """
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(REPO / "theme", folder / "theme")
     shutil.copytree(FIXTURES / "minimal" / "content", folder / "content")
-    if case:
-        overlay = FIXTURES / "errors" / case
-        for source in overlay.rglob("*"):
-            if source.is_file() and source.name not in ("DELETE", "expected.txt"):
-                target = folder / source.relative_to(overlay)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(source, target)
-        deletions = overlay / "DELETE"
+    case_dir = FIXTURES / "errors" / case if case else None
+    if case_dir and (case_dir / "BASE").exists():
+        overlays = (*overlays, *(case_dir / "BASE").read_text().split())
+    for name in overlays:
+        overlay_files(folder, FIXTURES / "overlays" / name)
+    if case_dir:
+        overlay_files(folder, case_dir)
+        deletions = case_dir / "DELETE"
         if deletions.exists():
             for line in deletions.read_text().split():
                 (folder / line).unlink()

@@ -19,10 +19,12 @@ from builder.errors import ErrorReport
 from builder.languages import DEFAULT_LANGUAGE, LANGUAGES
 from builder.plugin.assets import prune_search_languages
 from builder.plugin.config import PortalPluginConfig
+from builder.plugin.calendars import write_calendars
 from builder.plugin.offline import strip_remote_loaders
 
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
 QUIZ_EXTENSION = "builder.quiz.extension"
+BLOCKS_EXTENSION = "builder.blocks.context"
 
 
 class PortalPlugin(BasePlugin[PortalPluginConfig]):
@@ -40,6 +42,7 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         config.site_description = settings.site_description or config.site_description
         config.theme["language"] = self.lang
         config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["lang"] = self.lang
+        config.mdx_configs.setdefault(BLOCKS_EXTENSION, {}).update(lang=self.lang, content_dir=config.docs_dir)
         for name in SEARCH_PLUGIN_NAMES:
             search = config.plugins.get(name)
             if search is not None:
@@ -109,5 +112,6 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
+        write_calendars(Path(config.docs_dir), site_dir, self.lang, config.site_name, config.site_url)
         prune_search_languages(site_dir, self.config.languages[self.lang].search_lang)
         strip_remote_loaders(site_dir)

@@ -1,0 +1,59 @@
+"""Labels of the data blocks, per language."""
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "kk": {
+        "date": "Күні", "time": "Уақыты", "duration": "Ұзақтығы", "minutes": "{minutes} мин",
+        "event_days": "Мәдениет күні", "event_excursions": "Экскурсия", "association": "Этномәдени бірлестік",
+        "venue": "Өтетін орны", "place": "Орны", "meeting_point": "Жиналу орны",
+        "calendar": "Кестені күнтізбеге жүктеу (.ics)", "schedule_caption": "Кесте",
+        "venue_friendship-house": "Достық үйі", "venue_university": "Университет", "venue_museum": "Мұражай",
+        "venue_theatre": "Театр", "venue_library": "Кітапхана", "venue_park": "Саябақ",
+        "term": "Термин", "definition": "Анықтамасы",
+        "chart_table": "Диаграмма деректері кесте түрінде", "chart_item": "Көрсеткіш", "chart_value": "Мәні",
+        "chart_source": "Дереккөз", "filter_label": "Сұрақтар бойынша іздеу",
+        "filter_placeholder": "Сөзді теріңіз, мысалы: медиация", "filter_count": "Табылған сұрақтар: {count}",
+        "filter_none": "Сұрақ табылмады. Басқа сөзбен көріңіз.",
+        "months": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+        "date_format": "{year} жылғы {day} {month}",
+    },
+    "ru": {
+        "date": "Дата", "time": "Время", "duration": "Продолжительность", "minutes": "{minutes} мин",
+        "event_days": "День культуры", "event_excursions": "Экскурсия", "association": "Этнокультурное объединение",
+        "venue": "Место проведения", "place": "Место", "meeting_point": "Место сбора",
+        "calendar": "Скачать расписание в календарь (.ics)", "schedule_caption": "Расписание",
+        "venue_friendship-house": "Дом дружбы", "venue_university": "Университет", "venue_museum": "Музей",
+        "venue_theatre": "Театр", "venue_library": "Библиотека", "venue_park": "Парк",
+        "term": "Термин", "definition": "Определение",
+        "chart_table": "Данные диаграммы в виде таблицы", "chart_item": "Показатель", "chart_value": "Значение",
+        "chart_source": "Источник", "filter_label": "Поиск по вопросам",
+        "filter_placeholder": "Введите слово, например: медиация", "filter_count": "Найдено вопросов: {count}",
+        "filter_none": "Вопросов не найдено. Попробуйте другое слово.",
+        "months": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        "date_format": "{day} {month} {year} г.",
+    },
+    "en": {
+        "date": "Date", "time": "Time", "duration": "Duration", "minutes": "{minutes} min",
+        "event_days": "Culture day", "event_excursions": "Excursion", "association": "Ethnocultural association",
+        "venue": "Venue", "place": "Place", "meeting_point": "Meeting point",
+        "calendar": "Download the schedule for your calendar (.ics)", "schedule_caption": "Schedule",
+        "venue_friendship-house": "Friendship House", "venue_university": "University", "venue_museum": "Museum",
+        "venue_theatre": "Theatre", "venue_library": "Library", "venue_park": "Park",
+        "term": "Term", "definition": "Definition",
+        "chart_table": "The chart's data as a table", "chart_item": "Figure", "chart_value": "Value",
+        "chart_source": "Source", "filter_label": "Search the questions",
+        "filter_placeholder": "Type a word, e.g. mediation", "filter_count": "Questions found: {count}",
+        "filter_none": "No question found. Try another word.",
+        "months": "January February March April May June July August September October November December",
+        "date_format": "{day} {month} {year}",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS[lang]
+
+
+def long_date(lang: str, day) -> str:
+    months = LABELS[lang]["months"].split()
+    return LABELS[lang]["date_format"].format(year=day.year, day=day.day, month=months[day.month - 1])

@@ -1,0 +1,132 @@
+"""Schedules, calendars, glossary and chart: built from front matter and content/data/."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from builder.calendar import calendar_text, fold
+from builder.events import Event
+from builder.pipeline import build
+from conftest import REPO, new_project
+
+
+@pytest.fixture(scope="module")
+def culture_site(tmp_path_factory):
+    project = new_project(tmp_path_factory.mktemp("culture"), overlays=("culture",))
+    return build(project, progress=lambda message: None)
+
+
+def test_schedule_table_in_each_language(culture_site):
+    expected = {
+        "": ("2027 жылғы 18 ақпан", "Корей мәдениеті күні", "Облыстық корей этномәдени бірлестігі", "Достық үйі"),
+        "ru/": ("18 февраля 2027 г.", "День корейской культуры", "Областное корейское этнокультурное объединение",
+                "Дом дружбы"),
+        "en/": ("18 February 2027", "Korean culture day", "The regional Korean ethnocultural association",
+                "Friendship House"),
+    }
+    for prefix, (date, title, association, venue) in expected.items():
+        page = culture_site / prefix / "culture" / "days" / "index.html"
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        cells = [" ".join(td.text_content().split()) for td in tree.cssselect(".ccd-schedule tbody td")]
+        assert cells == [date, "15:00", title, association, venue, "120 " + ("мин" if prefix != "en/" else "min")]
+        link = tree.cssselect(".ccd-schedule tbody a")[0].get("href")
+        assert (page.parent / link / "index.html").is_file()
+        assert tree.cssselect("a[download]")[0].get("href") == "schedule.ics"
+
+
+def test_excursion_schedule_names_the_place_in_the_page_language(culture_site):
+    tree = lxml_html.fromstring((culture_site / "ru/culture/excursions/index.html").read_text(encoding="utf-8"))
+    cells = [" ".join(td.text_content().split()) for td in tree.cssselect(".ccd-schedule tbody td")]
+    assert cells[3:5] == ["Карагандинский областной историко-краеведческий музей", "Главный вход музея"]
+
+
+def parse_ics(data: bytes) -> list[dict]:
+    """A strict reader: CRLF only, folded lines within 75 octets, required properties present."""
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    for raw in data.split(b"\r\n"):
+        assert len(raw) <= 75, raw
+    text = data.decode("utf-8").replace("\r\n ", "")
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
+    events, current = [], None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            current[name] = value
+    for event in events:
+        for required in ("UID", "DTSTAMP", "DTSTART", "DURATION", "SUMMARY"):
+            assert required in event
+        assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTART"]) and re.fullmatch(r"PT\d+M", event["DURATION"])
+    return events
+
+
+def test_calendar_files_are_valid_and_in_local_time(culture_site):
+    events = parse_ics((culture_site / "culture/days/schedule.ics").read_bytes())
+    assert events == [{
+        "UID": "korean-20270218-kk@cross-cultural-dialogue", "DTSTAMP": "20260901T000000Z",
+        "DTSTART": "20270218T100000Z",  # 15:00 in Kazakhstan (UTC+5)
+        "DURATION": "PT120M", "SUMMARY": "Корей мәдениеті күні", "DESCRIPTION": "Корей мәдениетімен танысу.",
+        "LOCATION": "Облыстық корей этномәдени бірлестігі\\, Достық үйі"}]
+    english = parse_ics((culture_site / "en/culture/days/schedule.ics").read_bytes())
+    assert english[0]["DESCRIPTION"] == "Meet Korean culture\\; songs\\, food\\, and a dialogue session."
+    assert parse_ics((culture_site / "ru/culture/excursions/schedule.ics").read_bytes())[0]["LOCATION"] == \
+        "Карагандинский областной историко-краеведческий музей"
+
+
+def test_calendar_reads_with_the_icalendar_library(culture_site):
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical((culture_site / "ru/culture/days/schedule.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.datetime(2027, 2, 18, 10, 0, tzinfo=dt.timezone.utc)
+    assert event.decoded("DURATION") == dt.timedelta(minutes=120)
+    assert str(event["SUMMARY"]) == "День корейской культуры"
+
+
+def test_long_lines_fold_without_splitting_a_letter():
+    line = "SUMMARY:" + "Этносаралық келісім күні және ұлттық бірегейлік " * 3
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+    event = Event("culture/days/x.md", "x" * 200, "", dt.datetime(2027, 1, 1, 9, 0), 60, {})
+    assert "DTSTART:20270101T040000Z" in calendar_text([event], "n", "en", {})
+
+
+def test_glossary_and_chart_render_from_the_real_data(built_site):
+    from builder.data import load_site_data
+    from builder.errors import ErrorReport
+
+    data = load_site_data(REPO / "content", ErrorReport(REPO))
+    if not data.glossary or not data.figures:
+        pytest.skip("no glossary or figures in content/data yet")
+    for prefix, lang in (("", "kk"), ("ru/", "ru"), ("en/", "en")):
+        glossary = lxml_html.fromstring((built_site / prefix / "glossary/index.html").read_text(encoding="utf-8"))
+        rows = glossary.cssselect(".ccd-glossary tbody tr")
+        assert len(rows) == len(data.glossary) >= 40
+        first_column = [row.cssselect("td")[0].text_content() for row in rows]
+        assert set(first_column) == {term[lang] for term in data.glossary}
+        figures = (built_site / prefix / "about/figures/index.html").read_text(encoding="utf-8")
+        svg = lxml_html.fromstring(figures).cssselect("figure.ccd-chart svg")[0]
+        assert svg.get("role") == "img" and svg.get("aria-labelledby")
+        description = svg.cssselect("desc")[0].text
+        for item in data.figures["items"]:
+            assert item["label"][lang] in description
+        assert len(svg.cssselect("rect")) == len(data.figures["items"])
+        etree.fromstring(lxml_html.tostring(svg))  # well-formed SVG
+
+
+def test_kazakh_glossary_follows_the_kazakh_alphabet():
+    from builder.blocks.glossary import sort_key
+
+    words = ["қақтығыс", "ассамблея", "әртүрлілік", "бірегейлік", "ымыра", "іс-шара", "үйлесім", "ұлт"]
+    assert sorted(words, key=lambda w: sort_key(w, "kk")) == [
+        "ассамблея", "әртүрлілік", "бірегейлік", "қақтығыс", "ұлт", "үйлесім", "ымыра", "іс-шара"]
