@@ -10,6 +10,7 @@ from builder.content import Content, NavEntry, Page, load_content
 from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
 from builder.markdown_setup import make_markdown
+from builder.courses import load_courses
 from builder.data import load_site_data
 from builder.events import EVENT_KINDS, check_events
 from builder.quiz.checks import check_quiz_parity, collect_quizzes
@@ -31,6 +32,7 @@ def check_content(project_root: Path, content_dir: Path, config_file: Path) -> t
     content.data = load_site_data(content_dir, report)
     check_events(content, content.data.places, report)
     check_blocks(content, report)
+    content.courses = load_courses(content, report)
     check_links(content, config_file, report)
     return content, report
 

@@ -56,6 +56,7 @@ class Content:
     quizzes: dict[str, dict] = field(default_factory=dict)  # lang -> quiz id -> Quiz (filled by checks)
     page_quizzes: dict[tuple[str, str], list] = field(default_factory=dict)  # (lang, path) -> [Quiz]
     data: object = None  # builder.data.SiteData, filled by checks
+    courses: list = field(default_factory=list)  # builder.courses.Course, filled by checks
 
     def page(self, lang: str, path: str) -> Page | None:
         return self.pages.get(lang, {}).get(path)
