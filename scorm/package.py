@@ -1,0 +1,70 @@
+"""Assemble a course package: the player page, the engine, the runtime, the manifest — one zip."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm.interactions import INTERACTION_TYPES, correct_pattern
+from scorm.labels import LABELS
+from scorm.manifest import PackageSpec, environment, render_manifest, render_metadata
+from scorm.zipper import write_zip
+
+PLAYER = Path(__file__).parent / "player"
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+@dataclass(frozen=True)
+class EngineFiles:
+    """The quiz engine of the portal (theme/assets/quiz/), shared by every package."""
+    script: bytes
+    stylesheet: bytes
+
+
+def course_data(courses: list, version: str) -> dict:
+    """What the runtime needs: every quiz in order, which are graded, how each is reported."""
+    first = courses[0]
+    quizzes = []
+    for index, quiz in enumerate(first.quizzes):
+        entry = {"id": quiz.id, "type": quiz.type, "graded": quiz.id in first.graded,
+                 "interaction": INTERACTION_TYPES[quiz.type]}
+        if version == "2004" and entry["graded"]:
+            entry["pattern"] = correct_pattern(quiz)
+            entry["description"] = quiz.question
+        quizzes.append(entry)
+    labels = {course.lang: {"score": LABELS[course.lang]["score"]} for course in courses}
+    return {"id": first.id, "scorm": version, "languages": [c.lang for c in courses], "passMark": first.pass_mark,
+            "quizzes": quizzes, "labels": labels}
+
+
+def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[str, bytes]:
+    """The files of one package holding one course in one or more languages (rendered courses)."""
+    languages = [course.lang for course in courses]
+    ids = [[quiz.id for quiz in course.quizzes] for course in courses]
+    if any(other != ids[0] for other in ids[1:]):
+        raise ValueError(f"course {courses[0].id}: the languages do not hold the same quizzes in the same order")
+    page = environment().get_template("player.html").render(
+        languages=languages, titles={c.lang: c.title for c in courses}, labels=LABELS, names=LANGUAGE_NAMES,
+        pages={c.lang: c.pages for c in courses},
+        course_json=json.dumps(course_data(courses, version), ensure_ascii=False).replace("</", "<\\/"))
+    entries = {
+        "index.html": page.encode("utf-8"),
+        "assets/quiz.js": engine.script,
+        "assets/quiz.css": engine.stylesheet,
+        "assets/runtime.js": (PLAYER / "runtime.js").read_bytes(),
+        "assets/player.js": (PLAYER / "player.js").read_bytes(),
+        "assets/player.css": (PLAYER / "player.css").read_bytes(),
+    }
+    first = courses[0]
+    tag = "mul" if len(languages) > 1 else languages[0]
+    spec = PackageSpec(f"ccd-{first.id}-{tag}-scorm{version.replace('.', '')}", version, first.title,
+                       first.description, languages, "index.html", first.pass_mark)
+    if version == "1.2":
+        entries[spec.metadata_file] = render_metadata(spec).encode("utf-8")
+    spec.files = sorted(entries)
+    entries["imsmanifest.xml"] = render_manifest(spec).encode("utf-8")
+    return entries
+
+
+def write_package(target: Path, courses: list, version: str, engine: EngineFiles) -> Path:
+    return write_zip(target, package_entries(courses, version, engine))
