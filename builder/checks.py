@@ -113,7 +113,7 @@ def page_anchors(page: Page, md) -> set[str]:
     return set(HTML_ID.findall(md.convert(page.body)))
 
 
-BLOCK_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*(schedule|chart|glossary|kb-filter)\s*$")
+BLOCK_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*(schedule|chart|glossary|kb-filter|downloads)\s*$")
 
 
 def check_blocks(content: Content, report: ErrorReport) -> None:
@@ -134,6 +134,8 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
                 elif page.path != f"{section}/index.md":
                     report.add(page.source, where, f"the schedule of {section} belongs on {section}/index.md, "
                                                    "where its links and calendar file point")
+            elif match.group(2) == "downloads" and page.path != "lms/downloads.md":
+                report.add(page.source, where, "the downloads table belongs on lms/downloads.md, where its links point")
             elif match.group(2) == "chart" and option.removeprefix("data:").strip() != "figures":
                 report.add(page.source, where, "a chart block takes 'data: figures' (content/data/figures.yml)")
 

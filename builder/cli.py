@@ -30,7 +30,8 @@ def command_check(project: Project, args) -> int:
 def command_build(project: Project, args) -> int:
     if args.site_url is not None:
         os.environ["SITE_URL"] = args.site_url
-    build(project, Path(args.site_dir) if args.site_dir else None, progress)
+    build(project, Path(args.site_dir) if args.site_dir else None, progress,
+          Path(args.dist_dir) if args.dist_dir else None)
     return 0
 
 
@@ -68,11 +69,14 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.set_defaults(run=command_check)
 
     build_cmd = commands.add_parser(
-        "build", help="check, then build the portal into site/",
-        description="Check the content, then build the trilingual portal (kk at /, ru at /ru/, en at /en/) "
-                    "aside and swap it into site/. Broken content is refused and the previous site/ is "
-                    "left as it was.")
+        "build", help="check, then build the portal into site/ and the LMS packages into dist/",
+        description="Check the content, then build the LMS packages (SCORM 1.2 and 2004 zips of every "
+                    "course, per language and multilingual) into dist/scorm/ and the trilingual portal "
+                    "(kk at /, ru at /ru/, en at /en/) into site/, both aside and swapped in at the end. "
+                    "Broken content is refused and the previous site/ and dist/ are left as they were.")
     build_cmd.add_argument("--site-dir", metavar="DIR", help="where to put the portal (default: site/)")
+    build_cmd.add_argument("--dist-dir", metavar="DIR",
+                           help="where to put the LMS packages (default: dist/ beside the site folder)")
     build_cmd.add_argument("--site-url", metavar="URL",
                            help="public address of the portal, e.g. https://example.org/dialogue/ "
                                 "(default: $SITE_URL, else none; links are relative either way)")

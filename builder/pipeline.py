@@ -1,6 +1,8 @@
 """The whole build: check the content, then render every output aside and swap it into place."""
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,6 +10,8 @@ from pathlib import Path
 from builder.checks import check_content
 from builder.errors import ContentInvalid
 from builder.output import replace_tree, staging_area
+from builder.blocks.downloads import DOWNLOADS_FOLDER, PACKAGES_INDEX_ENV
+from builder.packages import INDEX_FILE, build_packages
 from builder.portal import build_portal
 
 
@@ -26,6 +30,14 @@ class Project:
     @property
     def site_dir(self) -> Path:
         return self.root / "site"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "theme"
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
@@ -47,14 +59,29 @@ def check(project: Project, progress=print):
     return content
 
 
-def build(project: Project, site_dir: Path | None = None, progress=print) -> Path:
-    """Check, build the portal aside and swap it into site_dir; returns site_dir."""
+def build(project: Project, site_dir: Path | None = None, progress=print, dist_dir: Path | None = None) -> Path:
+    """Check, then build the LMS packages and the portal aside and swap them into dist/ and site/.
+
+    Packages come first: the portal's downloads page lists them, and the portal carries copies under
+    downloads/scorm/. Nothing is swapped in unless everything was built.
+    """
     started = time.perf_counter()
     site_dir = (site_dir or project.site_dir).resolve()
-    check(project, progress)
-    with staging_area(site_dir) as staging:
-        progress("building the portal …")
-        site = build_portal(project.config_file, staging, progress)
+    dist_dir = (dist_dir or site_dir.parent / "dist").resolve()  # beside the site: site/ and dist/ by default
+    content = check(project, progress)
+    with staging_area(site_dir) as site_staging, staging_area(dist_dir) as dist_staging:
+        progress("building the LMS packages …")
+        dist = dist_staging / "dist"
+        build_packages(content, project.config_file, project.theme_dir, dist / "scorm",
+                       os.environ.get("SITE_URL") or None, progress)
+        os.environ[PACKAGES_INDEX_ENV] = str(dist / "scorm" / INDEX_FILE)
+        try:
+            progress("building the portal …")
+            site = build_portal(project.config_file, site_staging, progress)
+        finally:
+            os.environ.pop(PACKAGES_INDEX_ENV, None)
+        shutil.copytree(dist / "scorm", site / DOWNLOADS_FOLDER)
         replace_tree(site, site_dir)
-    progress(f"built {site_dir} in {time.perf_counter() - started:.1f} s")
+        replace_tree(dist, dist_dir)
+    progress(f"built {site_dir} and {dist_dir} in {time.perf_counter() - started:.1f} s")
     return site_dir
