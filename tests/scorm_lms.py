@@ -28,9 +28,16 @@ if (params.get("learnerLang")) {
 window.lms = {api: api, commits: 0, calls: []};
 api.on(version === "1.2" ? "LMSCommit" : "Commit", () => { window.lms.commits += 1; });
 if (!params.get("noapi")) window[version === "1.2" ? "API" : "API_1484_11"] = api;
-const frame = document.createElement("iframe");
-frame.title = "course"; frame.src = params.get("launch"); frame.style.width = "1000px"; frame.style.height = "760px";
-document.body.appendChild(frame);
+if (params.get("window")) {  // Moodle's "New window": the package finds the API through its opener
+  const button = document.createElement("button");
+  button.textContent = "Enter"; button.id = "enter";
+  button.onclick = () => window.open(params.get("launch"), "course");
+  document.body.appendChild(button);
+} else {
+  const frame = document.createElement("iframe");
+  frame.title = "course"; frame.src = params.get("launch"); frame.style.width = "1000px"; frame.style.height = "760px";
+  document.body.appendChild(frame);
+}
 </script></body></html>
 """
 

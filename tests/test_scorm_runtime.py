@@ -255,3 +255,20 @@ def test_suspend_data_of_the_largest_course_fits_scorm_1_2(content):
         state["a"][str(index)] = [response, 1]
     text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
     assert len(text) < 4096, (largest.id, len(text))
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_in_a_new_window_the_package_finds_the_api_through_its_opener(page, lms, content, version):
+    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)], window="1"))
+    with page.expect_popup() as popup_info:
+        page.click("#enter")
+    popup = popup_info.value
+    popup.wait_for_function("() => window.CCDPlayer")
+    assert popup.locator(".ccd-standalone:visible").count() == 0
+    quiz = graded_quizzes(content, lms["course"])[0]
+    answer_graded(popup, [quiz], right=True)
+    data = cmi(page)
+    interactions = children(data["interactions"])
+    assert [i["id"] for i in interactions] == [quiz.id]
+    status = data["core"]["lesson_status"] if version == "1.2" else data["completion_status"]
+    assert status == "incomplete"
