@@ -272,3 +272,17 @@ def test_in_a_new_window_the_package_finds_the_api_through_its_opener(page, lms,
     assert [i["id"] for i in interactions] == [quiz.id]
     status = data["core"]["lesson_status"] if version == "1.2" else data["completion_status"]
     assert status == "incomplete"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_passed_course_stays_passed_when_a_retry_goes_worse(page, lms, content, version):
+    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)]))
+    frame = course_frame(page)
+    quizzes = graded_quizzes(content, lms["course"])
+    answer_graded(frame, quizzes, right=True)
+    last = frame.locator(f"form[data-quiz='{quizzes[-1].id}']")
+    last.locator(".ccd-quiz__retry").click()
+    answer_graded(frame, quizzes[-1:], right=False)
+    data = cmi(page)
+    status = data["core"]["lesson_status"] if version == "1.2" else data["success_status"]
+    assert status == "passed"

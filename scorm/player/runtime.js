@@ -218,7 +218,8 @@
       c.set(m.scaled, (score / 100).toFixed(2));
       if (finished) {
         c.set(m.status, "completed");
-        c.set(m.success, passed ? "passed" : "failed");
+        // never downgrade: a learner who passed stays passed when a retry goes worse
+        if (!(c.get(m.success) === "passed" && !passed)) c.set(m.success, passed ? "passed" : "failed");
       }
     } else if (finished) {
       var current = c.get(m.status);
