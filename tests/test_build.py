@@ -128,20 +128,20 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_broken_content_is_refused_and_the_old_site_stays(tmp_path):
     project = new_project(tmp_path)
     site = build(project, progress=lambda m: None)
-    before = snapshot(site)
+    before, dist_before = snapshot(site), snapshot(project.dist_dir)
     (project.content_dir / "ru" / "index.md").write_text("---\ntitle: Главная\nlayout: wide\n---\n# Главная\n")
     with pytest.raises(ContentInvalid) as raised:
         build(project, progress=lambda m: None)
     assert [str(e) for e in raised.value.errors] == [
         "content/ru/index.md:3: unknown front matter key 'layout'; allowed keys are: title, description, draft"]
-    assert snapshot(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs.yml", "site", "theme"]
+    assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "mkdocs.yml", "site", "theme"]
 
 
 def test_a_failure_while_rendering_leaves_the_old_site(tmp_path, monkeypatch):
     project = new_project(tmp_path)
     site = build(project, progress=lambda m: None)
-    before = snapshot(site)
+    before, dist_before = snapshot(site), snapshot(project.dist_dir)
 
     def half_written(config_file, staging, progress=print, jobs=None):
         (staging / "site").mkdir()
@@ -151,8 +151,8 @@ def test_a_failure_while_rendering_leaves_the_old_site(tmp_path, monkeypatch):
     monkeypatch.setattr("builder.pipeline.build_portal", half_written)
     with pytest.raises(RuntimeError):
         build(project, progress=lambda m: None)
-    assert snapshot(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs.yml", "site", "theme"]
+    assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "mkdocs.yml", "site", "theme"]
 
 
 def test_rebuild_replaces_the_site(tmp_path):
