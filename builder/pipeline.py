@@ -10,7 +10,9 @@ from pathlib import Path
 from builder.checks import check_content
 from builder.errors import ContentInvalid
 from builder.output import replace_tree, staging_area
-from builder.blocks.downloads import DOWNLOADS_FOLDER, PACKAGES_INDEX_ENV
+from builder.banks.export import INDEX_FILE as BANKS_INDEX
+from builder.banks.export import build_banks
+from builder.blocks.downloads import BANKS_FOLDER, BANKS_INDEX_ENV, DOWNLOADS_FOLDER, PACKAGES_INDEX_ENV
 from builder.packages import INDEX_FILE, build_packages
 from builder.portal import build_portal
 
@@ -60,7 +62,7 @@ def check(project: Project, progress=print):
 
 
 def build(project: Project, site_dir: Path | None = None, progress=print, dist_dir: Path | None = None) -> Path:
-    """Check, then build the LMS packages and the portal aside and swap them into dist/ and site/.
+    """Check, then build the LMS packages, the question banks and the portal aside; swap them into dist/ and site/.
 
     Packages come first: the portal's downloads page lists them, and the portal carries copies under
     downloads/scorm/. Nothing is swapped in unless everything was built.
@@ -74,13 +76,18 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
         dist = dist_staging / "dist"
         build_packages(content, project.config_file, project.theme_dir, dist / "scorm",
                        os.environ.get("SITE_URL") or None, progress)
+        progress("writing the question banks …")
+        build_banks(content, dist / "moodle", progress)
         os.environ[PACKAGES_INDEX_ENV] = str(dist / "scorm" / INDEX_FILE)
+        os.environ[BANKS_INDEX_ENV] = str(dist / "moodle" / BANKS_INDEX)
         try:
             progress("building the portal …")
             site = build_portal(project.config_file, site_staging, progress)
         finally:
             os.environ.pop(PACKAGES_INDEX_ENV, None)
+            os.environ.pop(BANKS_INDEX_ENV, None)
         shutil.copytree(dist / "scorm", site / DOWNLOADS_FOLDER)
+        shutil.copytree(dist / "moodle", site / BANKS_FOLDER)
         replace_tree(site, site_dir)
         replace_tree(dist, dist_dir)
     progress(f"built {site_dir} and {dist_dir} in {time.perf_counter() - started:.1f} s")

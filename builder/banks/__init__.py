@@ -1,0 +1,1 @@
+"""Question banks for Moodle from the quiz model (never from HTML): Moodle XML and GIFT."""

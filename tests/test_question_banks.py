@@ -1,0 +1,144 @@
+"""Question banks read back the way Moodle's importers read them: counts per type, fractions, texts."""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from lxml import etree
+
+from builder.banks.gift import gift_escape
+from builder.banks.moodle_xml import fraction
+from builder.checks import check_content
+from conftest import REPO
+
+MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "text": "shortanswer",
+                "match": "matching", "order": "ordering"}
+# the grades Moodle's XML importer accepts for an answer (question/format.php, grade options)
+ALLOWED_FRACTIONS = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
+                     14.28571, 12.5, 11.11111, 10, 5, 0}
+
+
+@pytest.fixture(scope="module")
+def content():
+    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
+    assert not report
+    return content
+
+
+@pytest.fixture(scope="module")
+def banks(built_site):
+    return built_site.parent / "dist" / "moodle"
+
+
+def read_moodle_xml(path):
+    """Like Moodle's qformat_xml: every <question> but categories, with its name, type, texts, answers."""
+    root = etree.parse(str(path)).getroot()
+    assert root.tag == "quiz"
+    questions, category = [], None
+    for node in root.iterfind("question"):
+        kind = node.get("type")
+        if kind == "category":
+            category = node.findtext("category/text")
+            continue
+        answers = [(float(a.get("fraction")), a.findtext("text"), a.findtext("feedback/text"))
+                   for a in node.iterfind("answer")]
+        subquestions = [(s.findtext("text"), s.findtext("answer/text")) for s in node.iterfind("subquestion")]
+        questions.append({"type": kind, "name": node.findtext("name/text"), "category": category,
+                          "text": node.findtext("questiontext/text"), "general": node.findtext("generalfeedback/text"),
+                          "single": node.findtext("single"), "answers": answers, "subquestions": subquestions})
+    return questions
+
+
+def spans(html: str) -> dict:
+    return {lang: unescape(text) for lang, text in re.findall(r'<span lang="(\w+)" class="multilang">(.*?)</span>', html)}
+
+
+def course_quizzes(content, course, lang="kk"):
+    return [q for path in course.pages for q in content.page_quizzes.get((lang, path), [])]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en", None])
+def test_every_quiz_becomes_one_question_of_its_type_with_its_text(content, banks, lang):
+    for course in content.courses:
+        name = f"{course.id}.{lang}.xml" if lang else f"{course.id}.xml"
+        questions = read_moodle_xml(banks / name)
+        quizzes = course_quizzes(content, course, lang or "kk")
+        assert [q["name"] for q in questions] == [quiz.id for quiz in quizzes]
+        for question, quiz in zip(questions, quizzes):
+            assert question["type"] == MOODLE_TYPES[quiz.type]
+            assert question["category"].startswith("$course$/")
+            if lang:
+                assert unescape(question["text"]) == quiz.question
+                assert unescape(question["general"] or "") == quiz.explanation
+            else:
+                texts = spans(question["text"])
+                assert texts == {code: content.quizzes[code][quiz.id].question for code in ("kk", "ru", "en")}
+            if quiz.type in ("single", "multiple"):
+                assert question["single"] == ("true" if quiz.type == "single" else "false")
+                right = [a for a in question["answers"] if a[0] > 0]
+                assert abs(sum(a[0] for a in right) - 100) < 0.01
+                assert len(right) == sum(o.correct for o in quiz.options)
+                assert all(abs(abs(a[0]) - min(ALLOWED_FRACTIONS, key=lambda f: abs(f - abs(a[0])))) < 1e-4
+                           for a in question["answers"])
+                if quiz.type == "multiple":  # ticking every box must not score
+                    assert abs(sum(a[0] for a in question["answers"])) < 0.01
+                if lang:
+                    assert [unescape(a[1]) for a in question["answers"]] == [o.text for o in quiz.options]
+                    assert [unescape(a[2] or "") for a in question["answers"]] == [o.feedback for o in quiz.options]
+            elif quiz.type == "truefalse":
+                assert {a[1]: a[0] for a in question["answers"]} == {
+                    "true": 100.0 if quiz.answer else 0.0, "false": 0.0 if quiz.answer else 100.0}
+            elif quiz.type == "text":
+                accepted = [a[1] for a in question["answers"]]
+                assert all(a[0] == 100 for a in question["answers"])
+                for code in ([lang] if lang else ["kk", "ru", "en"]):
+                    assert set(content.quizzes[code][quiz.id].answers) <= set(accepted)
+            elif quiz.type == "match" and lang:
+                assert [(unescape(l), unescape(unescape(r))) for l, r in question["subquestions"]] == \
+                    [(p.left, p.right) for p in quiz.pairs]
+            elif quiz.type == "order":
+                assert [a[0] for a in question["answers"]] == list(range(1, len(quiz.items) + 1))
+
+
+def read_gift(text: str) -> list[dict]:
+    """A GIFT reader: questions with their id, text and answer lines, unescaping \\~ \\= \\# \\{ \\} \\: \\\\."""
+    questions = []
+    for block in re.findall(r"::((?:\\.|[^:])+)::((?:\\.|[^{])*)\{((?:\\.|[^}])*)\}", text, re.S):
+        name, question, answers = (re.sub(r"\\(.)", r"\1", part) for part in block)
+        questions.append({"name": name, "text": question, "answers": answers})
+    return questions
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_gift_holds_every_expressible_question_with_text_intact(content, banks, lang):
+    for course in content.courses:
+        questions = read_gift((banks / f"{course.id}.{lang}.gift.txt").read_text(encoding="utf-8"))
+        quizzes = [q for q in course_quizzes(content, course, lang) if q.type != "order"]
+        assert [q["name"] for q in questions] == [quiz.id for quiz in quizzes]
+        for question, quiz in zip(questions, quizzes):
+            assert question["text"] == quiz.question
+            if quiz.type in ("single", "multiple"):
+                for option in quiz.options:
+                    assert option.text in question["answers"]
+
+
+def test_gift_escaping_keeps_cyrillic_and_punctuation():
+    text = "Медиация: «келісім» = {бейбіт} ~ шешім #1 \\ жол"
+    escaped = gift_escape(text)
+    assert escaped == "Медиация\\: «келісім» \\= \\{бейбіт\\} \\~ шешім \\#1 \\\\ жол"
+    assert re.sub(r"\\(.)", r"\1", escaped) == text
+
+
+def test_fractions_are_written_as_moodle_writes_them():
+    assert [fraction(100 / 3), fraction(-100 / 3), fraction(50), fraction(-100 / 7)] == \
+        ["33.33333", "-33.33333", "50", "-14.28571"]
+
+
+def test_banks_are_listed_for_download(built_site, banks):
+    listed = json.loads((banks / "banks.json").read_text(encoding="utf-8"))
+    assert {entry["file"] for entry in listed} == {p.name for p in banks.iterdir() if p.name != "banks.json"}
+    page = (built_site / "en" / "lms" / "downloads" / "index.html").read_text(encoding="utf-8")
+    for entry in listed:
+        assert f'downloads/moodle/{entry["file"]}"' in page
