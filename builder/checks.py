@@ -76,7 +76,7 @@ def check_nav(content: Content, report: ErrorReport) -> None:
     walk(content.nav, "")
     for lang in LANGUAGE_CODES:
         for path, page in sorted(content.pages[lang].items()):
-            if path not in listed:
+            if path not in listed and not page.draft:  # a draft is not published, so it needs no menu entry
                 report.add(page.source, 1,
                            f"the page is not in the navigation: add '- {path}' to content/nav.yml where it belongs")
 

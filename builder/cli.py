@@ -46,6 +46,21 @@ def command_status(project: Project, args) -> int:
     return 0
 
 
+def command_new(project: Project, args) -> int:
+    from builder.scaffold import new_page
+
+    try:
+        created = new_page(project.content_dir, args.path, args.title)
+    except (FileExistsError, ValueError) as problem:
+        print(f"builder new page: {problem}", file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path.relative_to(project.root)}")
+    print("Each is a draft (draft: true): checked, not published. Translate the title and text in every "
+          "language, add the path to content/nav.yml, then remove the draft line.")
+    return 0
+
+
 def command_serve(project: Project, args) -> int:
     from builder.preview import serve
 
@@ -81,6 +96,15 @@ def parser() -> argparse.ArgumentParser:
                            help="public address of the portal, e.g. https://example.org/dialogue/ "
                                 "(default: $SITE_URL, else none; links are relative either way)")
     build_cmd.set_defaults(run=command_build)
+
+    new_cmd = commands.add_parser(
+        "new", help="create a new page in kk, ru and en at once",
+        description="Create content/kk/PATH, content/ru/PATH and content/en/PATH with front matter and "
+                    "draft: true, so the page is checked for parity but not published until it is ready.")
+    new_cmd.add_argument("kind", choices=["page"], help="what to create")
+    new_cmd.add_argument("path", metavar="PATH", help="page path inside the language folders, e.g. unity/club.md")
+    new_cmd.add_argument("--title", help="a working title (translate it in ru and en afterwards)")
+    new_cmd.set_defaults(run=command_new)
 
     status_cmd = commands.add_parser(
         "status", help="pages, words, quizzes, drafts and missing translations per section and language",

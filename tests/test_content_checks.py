@@ -66,3 +66,14 @@ def test_console_script_and_module_agree():
         result = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
         assert result.returncode == 0, result.stderr
         assert "check" in result.stdout and "serve" in result.stdout and "build" in result.stdout
+
+
+def test_new_page_creates_a_draft_in_every_language_that_passes_check(project, capsys):
+    assert main(["--project", str(project.root), "new", "page", "unity/club", "--title", "Клуб"]) == 0
+    for lang in ("kk", "ru", "en"):
+        text = (project.content_dir / lang / "unity" / "club.md").read_text(encoding="utf-8")
+        assert text.startswith('---\ntitle: "Клуб"\ndraft: true\n---\n# Клуб\n')
+    assert errors_of(project) == []
+    assert main(["--project", str(project.root), "new", "page", "unity/club.md"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["--project", str(project.root), "new", "page", "../outside"]) == 1
