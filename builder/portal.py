@@ -58,11 +58,4 @@ def assemble(parts: dict[str, Path], site: Path) -> Path:
         if target.exists():
             raise RuntimeError(f"content/{default.code}/{lang.code}/ clashes with the '{lang.code}' language folder")
         parts[lang.code].rename(target)
-    sitemap_cleanup(site)
     return site
-
-
-def sitemap_cleanup(site: Path) -> None:
-    # Each language build writes its own sitemap; keep them, one per language folder (search
-    # engines read sitemap.xml at the root, which lists the default language).
-    return None

@@ -47,6 +47,12 @@ def lms(tmp_path_factory, content):
     server.shutdown()
 
 
+def open_course(page, lms, version: str, tag: str = "kk", lms_page: str = "lms-en.html", **extra):
+    """Launch a package from its manifest's href in the test LMS; returns the course frame."""
+    page.goto(launch_url(lms["base"], lms_page, version, lms["launch"][(tag, version)], **extra))
+    return course_frame(page)
+
+
 def children(collection) -> list:
     """scorm-again serialises a CMI array as {"0": {...}, "1": {...}}."""
     return [collection[key] for key in sorted(collection, key=int)]
@@ -71,8 +77,7 @@ def answer_graded(frame, quizzes, right: bool, player_lang="kk"):
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_right_answers_pass_with_the_score_and_every_interaction(page, lms, content, version):
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)]))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version)
     quizzes = graded_quizzes(content, lms["course"])
     answer_graded(frame, quizzes, right=True)
     data = cmi(page)
@@ -95,8 +100,7 @@ def test_right_answers_pass_with_the_score_and_every_interaction(page, lms, cont
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_wrong_answers_fail_with_their_score(page, lms, content, version):
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)]))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version)
     quizzes = graded_quizzes(content, lms["course"])
     answer_graded(frame, quizzes[:2], right=True)
     answer_graded(frame, quizzes[2:], right=False)
@@ -123,8 +127,7 @@ def resume_data(version: str, data: dict) -> dict:
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_leave_mid_course_and_come_back_to_the_same_page_with_answers_kept(page, lms, content, version):
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)]))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version)
     quizzes = graded_quizzes(content, lms["course"])
     answer_graded(frame, quizzes[:3], right=True)
     frame.locator(".ccd-nav:not([hidden]) .ccd-next").click()
@@ -144,9 +147,7 @@ def test_leave_mid_course_and_come_back_to_the_same_page_with_answers_kept(page,
         assert saved["completion_status"] == "incomplete"
     assert len(saved["suspend_data"]) < 4096
 
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)],
-                         data=resume_data(version, saved)))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version, data=resume_data(version, saved))
     assert frame.locator("section.ccd-page:not([hidden])").get_attribute("id") == shown
     for quiz in quizzes[:3]:
         assert "ccd-quiz--right" in frame.locator(f"form[data-quiz='{quiz.id}']").get_attribute("class")
@@ -209,16 +210,12 @@ def test_a_commit_that_fails_once_loses_nothing(page, lms, content, tmp_path_fac
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_language_from_the_learner_preference_then_the_lms_page(page, lms, version):
-    launch = lms["launch"][("mul", version)]
-    page.goto(launch_url(lms["base"], "lms-en.html", version, launch, learnerLang="ru"))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version, "mul", learnerLang="ru")
     assert frame.locator("html").get_attribute("lang") == "ru"
     assert frame.locator("section.ccd-page:not([hidden])").get_attribute("data-lang") == "ru"
-    page.goto(launch_url(lms["base"], "lms-kk.html", version, launch))  # Moodle leaves the preference empty
-    frame = course_frame(page)
+    frame = open_course(page, lms, version, "mul", "lms-kk.html")  # Moodle leaves the preference empty
     assert frame.locator("html").get_attribute("lang") == "kk"
-    page.goto(launch_url(lms["base"], "lms-en.html", version, launch))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version, "mul")
     assert frame.locator("html").get_attribute("lang") == "en"
     frame.locator(".ccd-lang button[data-lang='ru']").click()
     assert frame.locator("section.ccd-page:not([hidden])").get_attribute("data-lang") == "ru"
@@ -231,8 +228,7 @@ def test_the_same_interaction_ids_in_every_language(lms):
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_without_an_lms_the_course_runs_standalone_and_says_so(page, lms, content, version):
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)], noapi="1"))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version, noapi="1")
     assert frame.locator(".ccd-standalone:visible").count() == 1
     quizzes = graded_quizzes(content, lms["course"])
     answer_graded(frame, quizzes[:1], right=True)
@@ -276,8 +272,7 @@ def test_in_a_new_window_the_package_finds_the_api_through_its_opener(page, lms,
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_passed_course_stays_passed_when_a_retry_goes_worse(page, lms, content, version):
-    page.goto(launch_url(lms["base"], "lms-en.html", version, lms["launch"][("kk", version)]))
-    frame = course_frame(page)
+    frame = open_course(page, lms, version)
     quizzes = graded_quizzes(content, lms["course"])
     answer_graded(frame, quizzes, right=True)
     last = frame.locator(f"form[data-quiz='{quizzes[-1].id}']")

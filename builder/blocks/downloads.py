@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from builder.blocks.context import block_options, context_of
-from builder.languages import LANGUAGES
+from builder.languages import LANGUAGES, language
 
 PACKAGES_INDEX_ENV = "CCD_PACKAGES_INDEX"
 BANKS_INDEX_ENV = "CCD_BANKS_INDEX"
@@ -51,8 +51,8 @@ def format_downloads(source: str, language: str, css_class: str, options: dict, 
 
 def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, second: str) -> str:
     names = {l.code: l.name for l in LANGUAGES}
-    # the page sits at lms/downloads/ in every language folder; the files at the portal root
-    depth = "../../" + ("../" if not next(l for l in LANGUAGES if l.code == lang).default else "")
+    # the page sits at lms/downloads/ in its language's folder; the files at the portal root
+    depth = "../" * (2 + language(lang).url_prefix.count("/"))
     rows = []
     for package in packages:
         language_name = head[4] if package["language"] == "mul" else names[package["language"]]
