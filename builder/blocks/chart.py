@@ -45,7 +45,8 @@ def format_chart(source: str, language: str, css_class: str, options: dict, md, 
             f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-title">{escape(title)}</title>'
             f'<desc id="{chart_id}-desc">{escape(description)}</desc>{"".join(bars)}</svg>'
-            f'<figcaption>{escape(title)}. {escape(text["chart_source"])}: {escape(source_text)}</figcaption>'
             f'<details><summary>{escape(text["chart_table"])}</summary><table><thead><tr>'
             f'<th scope="col">{escape(text["chart_item"])}</th><th scope="col">{escape(text["chart_value"])}</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table></details></figure>")
+            f"</tr></thead><tbody>{rows}</tbody></table></details>"
+            # the caption last: a figure's caption is its first or last child
+            f'<figcaption>{escape(title)}. {escape(text["chart_source"])}: {escape(source_text)}</figcaption></figure>')

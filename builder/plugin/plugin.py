@@ -17,9 +17,10 @@ from mkdocs.structure.pages import Page as MkPage
 from builder.content import Content, NavEntry, load_content
 from builder.errors import ErrorReport
 from builder.languages import DEFAULT_LANGUAGE, LANGUAGES
-from builder.plugin.assets import prune_search_languages
+from builder.plugin.assets import compact_search_index, prune_search_languages
 from builder.plugin.config import PortalPluginConfig
 from builder.plugin.calendars import write_calendars
+from builder.plugin.markup import mend_page
 from builder.plugin.offline import strip_remote_loaders
 
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
@@ -100,6 +101,13 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         ]
         return context
 
+    def on_post_page(self, output: str, page: MkPage, config) -> str:
+        return mend_page(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html is rendered from a template, not a page
+        return mend_page(output_content) if template_name.endswith(".html") else output_content
+
     def alternate_link(self, page: MkPage, target) -> str:
         """The same page in the target language, as a link relative to the page.
 
@@ -110,8 +118,11 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         depth = page.url.count("/") + current.url_prefix.count("/")
         return ("../" * depth + target.url_prefix + page.url) or "./"
 
+    # After static-i18n's on_post_build (priority -100), which rewrites the search index.
+    @event_priority(-110)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         write_calendars(Path(config.docs_dir), site_dir, self.lang, config.site_name, config.site_url)
         prune_search_languages(site_dir, self.config.languages[self.lang].search_lang)
+        compact_search_index(site_dir)
         strip_remote_loaders(site_dir)
