@@ -1,4 +1,4 @@
-"""Command line: `builder build | serve | check` (also `python -m builder …`)."""
+"""Command line: `builder build | serve | check | audit | status | new` (also `python -m builder …`)."""
 from __future__ import annotations
 
 import argparse
@@ -61,6 +61,30 @@ def command_new(project: Project, args) -> int:
     return 0
 
 
+def command_audit(project: Project, args) -> int:
+    from builder.audit.run import GATES, audit_site
+    from builder.audit.tools import ToolMissing
+
+    site_dir = Path(args.site_dir) if args.site_dir else project.site_dir
+    if not (site_dir / "index.html").is_file():
+        print(f"builder audit: no built site in {site_dir}: run `builder build` first", file=sys.stderr)
+        return 2
+    reports = Path(args.reports_dir) if args.reports_dir else site_dir.parent / "dist" / "reports"
+    gates = [gate.strip() for gate in args.only.split(",")] if args.only else list(GATES)
+    unknown = set(gates) - set(GATES)
+    if unknown:
+        print(f"builder audit: unknown gate {sorted(unknown)}; choose from {', '.join(GATES)}", file=sys.stderr)
+        return 2
+    try:
+        summary = audit_site(project.root, site_dir, reports, gates, progress)
+    except ToolMissing as missing:
+        print(f"builder audit: {missing}", file=sys.stderr)
+        return 2
+    print((reports / "summary.md").read_text(encoding="utf-8"))
+    print(f"reports in {reports}")
+    return 0 if summary["passed"] else 1
+
+
 def command_serve(project: Project, args) -> int:
     from builder.preview import serve
 
@@ -113,6 +137,18 @@ def parser() -> argparse.ArgumentParser:
                     "checks before a release. --pages adds the word count of every page in each language.")
     status_cmd.add_argument("--pages", action="store_true", help="also list the words of every page")
     status_cmd.set_defaults(run=command_status)
+
+    audit_cmd = commands.add_parser(
+        "audit", help="quality gates on the built site: HTML validity, links, Lighthouse; reports in dist/reports/",
+        description="Check the built site with the Nu Html Checker (no error), lychee offline with "
+                    "fragments (no broken link or anchor) and Lighthouse 12 on the home page and a "
+                    "chapter in every language (mobile; every category at least 0.95). Writes "
+                    "summary.md, summary.json and the Lighthouse reports into dist/reports/; exits 1 "
+                    "if a gate fails.")
+    audit_cmd.add_argument("--site-dir", metavar="DIR", help="the built site (default: site/)")
+    audit_cmd.add_argument("--reports-dir", metavar="DIR", help="where to write reports (default: dist/reports/)")
+    audit_cmd.add_argument("--only", metavar="GATES", help="comma-separated subset of: html, links, lighthouse")
+    audit_cmd.set_defaults(run=command_audit)
 
     serve_cmd = commands.add_parser(
         "serve", help="live preview for authors, rebuilt and reloaded on every change",

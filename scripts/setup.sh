@@ -4,17 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages: Chromium (browser tests, Lighthouse), Java (the Nu Html Checker).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: Chromium is missing; the browser tests need it: sudo apt-get install -y chromium" >&2
+    echo "setup: missing Debian packages the tests need: sudo apt-get install -y ${missing[*]}" >&2
   fi
 fi
 
-# Test tools from npm (axe-core); package-lock.json pins them.
+# Test tools from npm (axe-core, scorm-again, vnu-jar, Lighthouse 12); package-lock.json pins them.
 npm ci --no-audit --no-fund --silent
 
 if [ ! -x .venv/bin/python ]; then

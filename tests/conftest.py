@@ -1,14 +1,12 @@
 """Shared fixtures: throwaway projects, the real portal built once, a local server, a browser."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
+from builder.audit.server import serve_folder  # noqa: F401 - the tests' static server
 from builder.pipeline import Project, build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,18 +61,6 @@ def built_site(tmp_path_factory) -> Path:
     """The real content/ built once for the whole session."""
     site = tmp_path_factory.mktemp("real") / "site"
     return build(Project(REPO), site, progress=lambda message: None)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-def serve_folder(root: Path):
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")

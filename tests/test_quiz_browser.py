@@ -1,8 +1,6 @@
 """Quizzes on the built portal in Chromium: every type right and wrong in every language, the keyboard
-alone, progress that survives a reload and a browser restart, the My-progress page, axe-core."""
+alone, progress that survives a reload and a browser restart, the My-progress page (axe-core runs on them in test_accessibility.py)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +12,6 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 from quiz_driver import fill, keyboard_answer, right_response, wrong_response
 
 pytestmark = pytest.mark.browser
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -152,24 +149,3 @@ def test_without_javascript_the_quiz_shows_and_the_answer_can_be_revealed(browse
     right = next(o.text for o in quiz.options if o.correct)
     assert right in reveal.inner_text()
     context.close()
-
-
-def axe_violations(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
-
-
-@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
-def test_axe_finds_no_serious_violation_on_a_quiz_page(page, site_url, content, lang):
-    path = "textbook/introduction.md"
-    page.goto(site_url + page_url(lang, path))
-    quizzes = content.page_quizzes[(lang, path)]
-    for quiz in quizzes[:3]:  # answered and unanswered quizzes both
-        form = page.locator(f"form[data-quiz='{quiz.id}']")
-        fill(form, quiz, wrong_response(quiz))
-        form.locator(".ccd-quiz__check").click()
-    assert axe_violations(page) == []
-    page.goto(site_url + page_url(lang, "progress.md"))
-    assert axe_violations(page) == []
