@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 from builder.content import Content, NavEntry, Page, load_content
 from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
+from builder.fingerprint import hash_bytes
 from builder.markdown_setup import make_markdown
 from builder.courses import load_courses
 from builder.data import load_site_data
@@ -21,8 +22,12 @@ HTML_ID = re.compile(r"\sid=\"([^\"]+)\"")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def check_content(project_root: Path, content_dir: Path, config_file: Path) -> tuple[Content, ErrorReport]:
-    """Load and check everything; the report holds every error found."""
+def check_content(project_root: Path, content_dir: Path, config_file: Path,
+                  anchor_cache=None) -> tuple[Content, ErrorReport]:
+    """Load and check everything; the report holds every error found.
+
+    anchor_cache (builder.build_cache.AnchorCache) spares converting pages whose text is unchanged.
+    """
     report = ErrorReport(project_root)
     content = load_content(content_dir, report)
     check_parity(content, report)
@@ -33,7 +38,7 @@ def check_content(project_root: Path, content_dir: Path, config_file: Path) -> t
     check_events(content, content.data.places, report)
     check_blocks(content, report)
     content.courses = load_courses(content, report)
-    check_links(content, config_file, report)
+    check_links(content, config_file, report, anchor_cache)
     return content, report
 
 
@@ -140,14 +145,22 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
                 report.add(page.source, where, "a chart block takes 'data: figures' (content/data/figures.yml)")
 
 
-def check_links(content: Content, config_file: Path, report: ErrorReport) -> None:
-    converters = {lang: make_markdown(config_file, lang, content.root) for lang in LANGUAGE_CODES}
+def check_links(content: Content, config_file: Path, report: ErrorReport, anchor_cache=None) -> None:
+    converters: dict = {}
     anchors: dict[tuple[str, str], set[str]] = {}
 
     def anchors_of(page: Page) -> set[str]:
         key = (page.lang, page.path)
         if key not in anchors:
-            anchors[key] = page_anchors(page, converters[page.lang])
+            stored_key = hash_bytes(page.lang, page.body) if anchor_cache is not None else None
+            found = anchor_cache.get(stored_key) if stored_key else None
+            if found is None:
+                if page.lang not in converters:
+                    converters[page.lang] = make_markdown(config_file, page.lang, content.root)
+                found = page_anchors(page, converters[page.lang])
+                if stored_key:
+                    anchor_cache.put(stored_key, found)
+            anchors[key] = found
         return anchors[key]
 
     for page in content.all_pages():

@@ -31,7 +31,7 @@ def command_build(project: Project, args) -> int:
     if args.site_url is not None:
         os.environ["SITE_URL"] = args.site_url
     build(project, Path(args.site_dir) if args.site_dir else None, progress,
-          Path(args.dist_dir) if args.dist_dir else None)
+          Path(args.dist_dir) if args.dist_dir else None, use_cache=not args.no_cache)
     return 0
 
 
@@ -119,6 +119,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--site-url", metavar="URL",
                            help="public address of the portal, e.g. https://example.org/dialogue/ "
                                 "(default: $SITE_URL, else none; links are relative either way)")
+    build_cmd.add_argument("--no-cache", action="store_true",
+                           help="rebuild everything, ignoring the outputs kept in .cache/build/ from earlier builds")
     build_cmd.set_defaults(run=command_build)
 
     new_cmd = commands.add_parser(

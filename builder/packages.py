@@ -9,8 +9,10 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from builder.build_cache import BuildCache, link_or_copy
 from builder.content import Content
 from builder.coursebook import render_course
+from builder.fingerprint import ProjectInputs, combine
 from builder.languages import LANGUAGE_CODES
 from scorm.package import EngineFiles, write_package
 
@@ -33,21 +35,57 @@ def package_name(course_id: str, language: str, version: str) -> str:
     return f"{course_id}-{language}-scorm{version.replace('.', '')}.zip"
 
 
+def package_key(inputs: ProjectInputs, course, languages: list[str], version: str) -> str:
+    """Everything one package is made from: its course file, its pages in its languages, the engine."""
+    named = inputs.common()
+    named.update({f"theme/{name}": digest for name, digest in inputs.theme.items() if name.startswith("assets/quiz/")})
+    named.update({f"content/{name}": digest for name, digest in inputs.shared.items()
+                  if name == f"courses/{course.source.name}"})
+    for lang in languages:
+        named.update(inputs.page_hashes(lang, course.pages))
+    named["version"] = version
+    return combine(named)
+
+
 def build_packages(content: Content, config_file: Path, theme_dir: Path, target: Path,
-                   portal_url: str | None = None, progress=print) -> list[PackageInfo]:
+                   portal_url: str | None = None, progress=print, cache: BuildCache | None = None,
+                   inputs: ProjectInputs | None = None) -> list[PackageInfo]:
+    """Write every package into target; with a cache, reuse each one whose inputs are unchanged."""
     engine = EngineFiles((theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
                          (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes())
     target.mkdir(parents=True, exist_ok=True)
     made: list[PackageInfo] = []
+    keys: set[str] = set()
     for course in content.courses:
-        rendered = {lang: render_course(course, content, config_file, lang, portal_url) for lang in LANGUAGE_CODES}
-        sets = [(lang, [rendered[lang]]) for lang in LANGUAGE_CODES] + [(MULTILINGUAL, list(rendered.values()))]
+        rendered: dict = {}
+
+        def render(lang: str):
+            if lang not in rendered:
+                rendered[lang] = render_course(course, content, config_file, lang, portal_url)
+            return rendered[lang]
+
+        sets = [(lang, [lang]) for lang in LANGUAGE_CODES] + [(MULTILINGUAL, list(LANGUAGE_CODES))]
+        reused = 0
         for version in SCORM_VERSIONS:
-            for language, courses in sets:
+            for language, languages in sets:
                 name = package_name(course.id, language, version)
-                path = write_package(target / name, courses, version, engine)
+                key = package_key(inputs, course, languages, version) if cache and inputs else None
+                stored = cache.stored("packages", key, name) if key else None
+                if stored:
+                    link_or_copy(str(stored), str(target / name))
+                    reused += 1
+                else:
+                    write_package(target / name, [render(lang) for lang in languages], version, engine)
+                    if key:
+                        cache.store("packages", key, target / name)
+                if key:
+                    keys.add(key)
+                path = target / name
                 made.append(PackageInfo(course.id, name, version, language, path.stat().st_size, dict(course.title)))
-        progress(f"  packages: course '{course.id}' ({len(sets) * len(SCORM_VERSIONS)} zips)")
+        total = len(sets) * len(SCORM_VERSIONS)
+        progress(f"  packages: course '{course.id}' ({total} zips" + (f", {reused} unchanged)" if reused else ")"))
+    if cache and inputs:
+        cache.keep_only("packages", keys)
     (target / INDEX_FILE).write_text(json.dumps([asdict(p) for p in made], ensure_ascii=False, indent=1) + "\n",
                                      encoding="utf-8")
     return made

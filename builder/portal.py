@@ -11,7 +11,10 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from builder.languages import LANGUAGES, Language
+from builder.build_cache import copy_tree
+from builder.languages import LANGUAGES, Language, language
+
+DOWNLOADS_ROOT = "downloads"  # the packages, banks and print editions copied into the portal
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -36,15 +39,38 @@ def build_language(config_file: str, lang_code: str, out_dir: str) -> str:
     return lang_code
 
 
-def build_portal(config_file: Path, staging: Path, progress=print, jobs: int | None = None) -> Path:
-    """Build every language in parallel into staging/ and assemble them into staging/site."""
+def build_portal(config_file: Path, staging: Path, progress=print, jobs: int | None = None,
+                 unchanged_in: Path | None = None, unchanged: frozenset[str] = frozenset()) -> Path:
+    """Build every language in parallel into staging/ and assemble them into staging/site.
+
+    Languages in `unchanged` are taken from the earlier site in `unchanged_in` (hard links) instead.
+    """
     parts = {lang.code: staging / f"part-{lang.code}" for lang in LANGUAGES}
-    jobs = jobs or min(len(LANGUAGES), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(path)) for code, path in parts.items()]
-        for done, future in enumerate(futures, 1):
-            progress(f"  portal: language '{future.result()}' built ({done}/{len(futures)})")
+    to_build = {code: path for code, path in parts.items() if code not in unchanged}
+    for code in unchanged:
+        source = language_folder(unchanged_in, language(code))
+        copy_tree(source, parts[code], ignore=only_this_language(source))
+        progress(f"  portal: language '{code}' unchanged")
+    if to_build:
+        jobs = jobs or min(len(to_build), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(build_language, str(config_file), code, str(path)) for code, path in to_build.items()]
+            for done, future in enumerate(futures, 1):
+                progress(f"  portal: language '{future.result()}' built ({done}/{len(futures)})")
     return assemble(parts, staging / "site")
+
+
+def language_folder(site: Path, lang: Language) -> Path:
+    return site / lang.url_prefix.rstrip("/") if lang.url_prefix else site
+
+
+def only_this_language(root: Path):
+    """A copytree filter: at the site root, leave out the other languages' folders and the downloads."""
+    top = {lang.url_prefix.rstrip("/") for lang in LANGUAGES if lang.url_prefix} | {DOWNLOADS_ROOT}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return top & set(names) if Path(folder) == root else set()
+    return ignore
 
 
 def assemble(parts: dict[str, Path], site: Path) -> Path:

@@ -19,7 +19,7 @@ def write_zip(target: Path, entries: dict[str, bytes]) -> Path:
     zipfile marks every non-ASCII name as UTF-8 (general purpose bit 11) by itself.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name in sorted(entries):
             check_entry_name(name)
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)

@@ -135,7 +135,8 @@ def test_broken_content_is_refused_and_the_old_site_stays(tmp_path):
     assert [str(e) for e in raised.value.errors] == [
         "content/ru/index.md:3: unknown front matter key 'layout'; allowed keys are: title, description, draft"]
     assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "mkdocs.yml", "site", "theme"]
+    # no staging folder is left behind; .cache/ keeps the outputs of the last good build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "dist", "mkdocs.yml", "site", "theme"]
 
 
 def test_a_failure_while_rendering_leaves_the_old_site(tmp_path, monkeypatch):
@@ -143,16 +144,19 @@ def test_a_failure_while_rendering_leaves_the_old_site(tmp_path, monkeypatch):
     site = build(project, progress=lambda m: None)
     before, dist_before = snapshot(site), snapshot(project.dist_dir)
 
-    def half_written(config_file, staging, progress=print, jobs=None):
+    def half_written(config_file, staging, progress=print, **options):
         (staging / "site").mkdir()
         (staging / "site" / "index.html").write_text("half")
         raise RuntimeError("renderer crashed")
 
     monkeypatch.setattr("builder.pipeline.build_portal", half_written)
+    page = project.content_dir / "en" / "index.md"  # a change, so that the build has work to do
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     with pytest.raises(RuntimeError):
         build(project, progress=lambda m: None)
     assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "mkdocs.yml", "site", "theme"]
+    # no staging folder is left behind; .cache/ keeps the outputs of the last good build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "dist", "mkdocs.yml", "site", "theme"]
 
 
 def test_rebuild_replaces_the_site(tmp_path):

@@ -31,9 +31,19 @@ HEAD = {
 }
 
 
+def size_kib(size: int) -> int:
+    return round(size / 1024)
+
+
 def size_text(size: int, lang: str) -> str:
     unit = {"kk": "КБ", "ru": "КБ", "en": "KB"}[lang]
-    return f"{round(size / 1024)} {unit}"
+    return f"{size_kib(size)} {unit}"
+
+
+def shown_index(index_file: Path) -> str:
+    """An index as the downloads tables show it (sizes in whole KB): a page needs rebuilding only if this changes."""
+    entries = json.loads(index_file.read_text(encoding="utf-8"))
+    return json.dumps([{**entry, "size": size_kib(entry["size"])} for entry in entries], sort_keys=True)
 
 
 def read_index(variable: str) -> list[dict]:
