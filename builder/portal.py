@@ -19,13 +19,18 @@ DOWNLOADS_ROOT = "downloads"  # the packages, banks and print editions copied in
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_language(config_file: str, lang_code: str, out_dir: str) -> str:
-    """Build one language as a standalone mkdocs site in out_dir (runs in a worker process)."""
+def build_language(config_file: str, lang_code: str, out_dir: str, dirty: bool = False) -> str:
+    """Build one language as a standalone mkdocs site in out_dir (runs in a worker process).
+
+    dirty: rebuild only the pages whose source is newer than their HTML (mkdocs' dirty build), in place.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    if dirty:  # its warning about stale navigation does not apply: the preview sends only text edits here
+        logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
     with open(config_file, encoding="utf-8") as handle:
         raw = yaml_load(handle)
     plugins = raw.get("plugins", [])
@@ -35,7 +40,7 @@ def build_language(config_file: str, lang_code: str, out_dir: str) -> str:
             settings["build_only_locale"] = lang_code
             plugins[index] = {"i18n": settings}
     config = load_config(config_file=config_file, plugins=plugins, site_dir=out_dir)
-    build(config)
+    build(config, dirty=dirty)
     return lang_code
 
 

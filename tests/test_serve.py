@@ -38,13 +38,25 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
         assert "peaceful way" in page_before
         assert "livereload" in page_before  # the preview reloads open pages by itself
 
+        preview = project.root / ".cache" / "preview"
+        kazakh_page = preview / "guide" / "index.html"
+        kazakh_written = kazakh_page.stat().st_mtime_ns
         source = project.content_dir / "en" / "guide" / "index.md"
         source.write_text(source.read_text().replace("peaceful way", "calm way"))
         wait_for(lambda: "calm way" in fetch(url))
+        # a text edit re-renders that page alone, and the search finds the new text
+        wait_for(lambda: "1 page(s) updated" in log.read_text())
+        assert kazakh_page.stat().st_mtime_ns == kazakh_written
+        assert "calm way" in (preview / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "peaceful way" not in (preview / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
 
         source.write_text(source.read_text().replace("title: Guide", "title: Guide\ntitel: typo"))
         wait_for(lambda: "unknown front matter key 'titel'" in log.read_text())
         assert "calm way" in fetch(url)
+
+        # a new title shows in every page's navigation: that takes a full build
+        source.write_text(source.read_text().replace("\ntitel: typo", "").replace("title: Guide", "title: Field guide"))
+        wait_for(lambda: "Field guide" in fetch(address.group(0) + "en/"))
     finally:
         server.terminate()
         server.wait(timeout=10)
