@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -23,7 +24,9 @@ class PackageSpec:
     metadata_file: str = "metadata.xml"  # SCORM 1.2: the LOM record, referenced by adlcp:location
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """One environment for every package, so each template is compiled once."""
     return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 

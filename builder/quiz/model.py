@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from builder.frontmatter import LOADER
+
 QUIZ_TYPES = ("single", "multiple", "truefalse", "text", "match", "order")
 COMMON_KEYS = ("id", "type", "question", "explanation")
 TYPE_KEYS = {
@@ -130,7 +132,10 @@ def parse_quiz(block: QuizBlock, source: Path, lang: str = "") -> tuple[Quiz | N
         return first + node.start_mark.line
 
     try:
-        root = yaml.compose(block.text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(block.text, Loader=LOADER)
+        except yaml.YAMLError:
+            root = yaml.compose(block.text, Loader=yaml.SafeLoader)  # for PyYAML's wording and line
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.add(first + mark.line if mark else block.line,
