@@ -11,6 +11,7 @@ from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
 from builder.fingerprint import hash_bytes
 from builder.markdown_setup import make_markdown
+from builder.print_edition import BOOKS as PRINT_BOOKS
 from builder.courses import load_courses
 from builder.data import load_site_data
 from builder.events import EVENT_KINDS, check_events
@@ -139,6 +140,14 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
                 elif page.path != f"{section}/index.md":
                     report.add(page.source, where, f"the schedule of {section} belongs on {section}/index.md, "
                                                    "where its links and calendar file point")
+            elif match.group(2) == "downloads" and option.startswith("book:"):
+                book = option.removeprefix("book:").strip()
+                if book not in PRINT_BOOKS:
+                    report.add(page.source, where,
+                               f"a print edition link takes 'book: …', one of: {', '.join(PRINT_BOOKS)}")
+                elif page.path != f"{book}/index.md":
+                    report.add(page.source, where, f"the link to the print edition of {book} belongs on "
+                                                   f"{book}/index.md, where its link points")
             elif match.group(2) == "downloads" and page.path != "lms/downloads.md":
                 report.add(page.source, where, "the downloads table belongs on lms/downloads.md, where its links point")
             elif match.group(2) == "chart" and option.removeprefix("data:").strip() != "figures":

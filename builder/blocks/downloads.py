@@ -1,8 +1,9 @@
-"""```downloads blocks: the tables of LMS files with links — SCORM packages (course, version, language,
-size) by default, question banks with `files: moodle`.
+"""```downloads blocks: the tables of files with links — SCORM packages (course, version, language,
+size) by default, question banks with `files: moodle`, print editions with `files: print`; and with
+`book: textbook` on a book's index page, the link to that book's print edition in the page's language.
 
-Reads the indexes in dist/ of the build in progress (packages and banks are built before the portal);
-the files themselves are copied into the portal under downloads/.
+Reads the indexes in dist/ of the build in progress (packages, banks and print editions are built before
+the portal); the files themselves are copied into the portal under downloads/.
 """
 from __future__ import annotations
 
@@ -16,14 +17,24 @@ from builder.languages import LANGUAGES, language
 
 PACKAGES_INDEX_ENV = "CCD_PACKAGES_INDEX"
 BANKS_INDEX_ENV = "CCD_BANKS_INDEX"
+PRINT_INDEX_ENV = "CCD_PRINT_INDEX"
 DOWNLOADS_FOLDER = "downloads/scorm"
 BANKS_FOLDER = "downloads/moodle"
+PRINT_FOLDER = "downloads/print"
 FILE_HEAD = {"kk": "Файл", "ru": "Файл", "en": "File"}
 BANK_HEAD = {
     "kk": ("Курс", "Пішімі", "Тілі", "Көлемі", "Үш тіл бір сұрақта (multilang сүзгісі)"),
     "ru": ("Курс", "Формат", "Язык", "Размер", "Три языка в одном вопросе (фильтр multilang)"),
     "en": ("Course", "Format", "Language", "Size", "Three languages in one question (multilang filter)"),
 }
+PRINT_HEAD = {
+    "kk": ("Басылым", "Тілі", "Беттер саны", "Көлемі"),
+    "ru": ("Издание", "Язык", "Страниц", "Размер"),
+    "en": ("Edition", "Language", "Pages", "Size"),
+}
+PRINT_LINK = {"kk": "Басып шығаруға арналған нұсқа (PDF)", "ru": "Версия для печати (PDF)",
+              "en": "Print edition (PDF)"}
+PAGES = {"kk": "{pages} бет", "ru": "{pages} с.", "en": "{pages} pages"}
 HEAD = {
     "kk": ("Курс", "SCORM нұсқасы", "Тілі", "Көлемі", "Барлық үш тіл (ауыстыруға болады)"),
     "ru": ("Курс", "Версия SCORM", "Язык", "Размер", "Все три языка (с переключением)"),
@@ -43,7 +54,8 @@ def size_text(size: int, lang: str) -> str:
 def shown_index(index_file: Path) -> str:
     """An index as the downloads tables show it (sizes in whole KB): a page needs rebuilding only if this changes."""
     entries = json.loads(index_file.read_text(encoding="utf-8"))
-    return json.dumps([{**entry, "size": size_kib(entry["size"])} for entry in entries], sort_keys=True)
+    return json.dumps([{**entry, **{key: size_kib(entry[key]) for key in ("size", "bytes") if key in entry}}
+                       for entry in entries], sort_keys=True)
 
 
 def read_index(variable: str) -> list[dict]:
@@ -53,7 +65,12 @@ def read_index(variable: str) -> list[dict]:
 
 def format_downloads(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
     lang = context_of(md).lang
-    what = str(block_options(source).get("files", "scorm"))
+    options = block_options(source)
+    if "book" in options:
+        return print_edition_link(read_index(PRINT_INDEX_ENV), str(options["book"]), lang)
+    what = str(options.get("files", "scorm"))
+    if what == "print":
+        return print_table(read_index(PRINT_INDEX_ENV), lang)
     if what == "moodle":
         return downloads_table(read_index(BANKS_INDEX_ENV), BANK_HEAD[lang], lang, BANKS_FOLDER, "format")
     return downloads_table(read_index(PACKAGES_INDEX_ENV), HEAD[lang], lang, DOWNLOADS_FOLDER, "version")
@@ -73,3 +90,29 @@ def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, s
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in head[:4])
     return (f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">{escape(FILE_HEAD[lang])}</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def print_table(editions: list[dict], lang: str) -> str:
+    """Every print edition; a book is named by its title in the page's language."""
+    names = {l.code: l.name for l in LANGUAGES}
+    titles = {edition["book"]: edition["title"] for edition in editions if edition["lang"] == lang}
+    depth = "../" * (2 + language(lang).url_prefix.count("/"))  # from lms/downloads/ to the portal root
+    rows = [f'<tr><td>{escape(titles.get(edition["book"], edition["title"]))}</td>'
+            f'<td>{escape(names[edition["lang"]])}</td><td>{edition["pages"]}</td>'
+            f'<td>{size_text(edition["bytes"], lang)}</td>'
+            f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
+            f'{escape(edition["file"])}</a></td></tr>' for edition in editions]
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in (*PRINT_HEAD[lang], FILE_HEAD[lang]))
+    return (f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
+    """The link to the book's PDF in this language, from the book's index page (nothing until it is built)."""
+    edition = next((e for e in editions if e["book"] == book and e["lang"] == lang), None)
+    if edition is None:
+        return ""
+    depth = "../" * (1 + language(lang).url_prefix.count("/"))  # from <book>/ to the portal root
+    details = f'{PAGES[lang].format(pages=edition["pages"])}, {size_text(edition["bytes"], lang)}'
+    return (f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
+            f'type="application/pdf">{escape(PRINT_LINK[lang])}</a> — {escape(details)}</p>')
