@@ -41,6 +41,13 @@ class BuildCache:
         link_or_copy(str(file), str(temporary))
         temporary.replace(folder / file.name)
 
+    def store_text(self, kind: str, key: str, name: str, text: str) -> None:
+        folder = self.folder / kind / key
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / (name + ".part")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(folder / name)
+
     def keep_only(self, kind: str, keys: set[str]) -> None:
         """Forget stored outputs no current input asks for, so the cache does not grow without end."""
         folder = self.folder / kind

@@ -10,7 +10,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2")
+LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2",
+             "weasyprint", "pydyf", "pyphen", "tinycss2")
 CODE_PACKAGES = ("builder", "scorm")
 
 

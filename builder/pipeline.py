@@ -15,8 +15,11 @@ from builder.output import replace_tree, staging_area
 from builder.banks.export import INDEX_FILE as BANKS_INDEX
 from builder.banks.export import build_banks
 from builder.blocks.downloads import BANKS_FOLDER, BANKS_INDEX_ENV, DOWNLOADS_FOLDER, PACKAGES_INDEX_ENV, shown_index
+from builder.blocks.downloads import PRINT_FOLDER, PRINT_INDEX_ENV
 from builder.packages import INDEX_FILE, build_packages
 from builder.portal import build_portal
+from builder.print_edition import INDEX_FILE as PRINT_INDEX
+from builder.print_edition import build_print_editions
 
 CACHE_FOLDER = ".cache/build"
 
@@ -76,10 +79,11 @@ def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path]) -> str:
 
 def build(project: Project, site_dir: Path | None = None, progress=print, dist_dir: Path | None = None,
           use_cache: bool = True) -> Path:
-    """Check, then build the LMS packages, the question banks and the portal aside; swap them into dist/ and site/.
+    """Check, then build the LMS packages, the question banks, the print editions and the portal aside; swap
+    them into dist/ and site/.
 
-    Packages come first: the portal's downloads page lists them, and the portal carries copies under
-    downloads/scorm/. Nothing is swapped in unless everything was built. Outputs whose inputs have not
+    Packages and print editions come first: the portal's pages list them, and the portal carries copies
+    under downloads/. Nothing is swapped in unless everything was built. Outputs whose inputs have not
     changed since the last build are reused (.cache/build/); with nothing changed nothing is rebuilt.
     """
     started = time.perf_counter()
@@ -106,20 +110,26 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
                        cache if use_cache else None, inputs)
         progress("writing the question banks …")
         build_banks(content, dist / "moodle", progress)
-        indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX]
+        progress("typesetting the print editions …")
+        build_print_editions(content, project.config_file, dist / "print", progress, site_url,
+                             cache=cache if use_cache else None, inputs=inputs)
+        indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX, dist / "print" / PRINT_INDEX]
         keys = {lang: portal_key(inputs, lang, indexes) for lang in LANGUAGE_CODES}
         unchanged = frozenset(lang for lang, key in keys.items()
                               if outputs_intact and previous.get("portal", {}).get(lang) == key)
         os.environ[PACKAGES_INDEX_ENV] = str(indexes[0])
         os.environ[BANKS_INDEX_ENV] = str(indexes[1])
+        os.environ[PRINT_INDEX_ENV] = str(indexes[2])
         try:
             progress("building the portal …")
             site = build_portal(project.config_file, site_staging, progress, unchanged_in=site_dir, unchanged=unchanged)
         finally:
             os.environ.pop(PACKAGES_INDEX_ENV, None)
             os.environ.pop(BANKS_INDEX_ENV, None)
+            os.environ.pop(PRINT_INDEX_ENV, None)
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)
         copy_tree(dist / "moodle", site / BANKS_FOLDER)
+        copy_tree(dist / "print", site / PRINT_FOLDER)
         replace_tree(site, site_dir)
         replace_tree(dist, dist_dir)
     if use_cache:
