@@ -134,9 +134,10 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
     return entries(node) if node is not None else []
 
 
-def load_content(content_dir: Path, report: ErrorReport) -> Content:
+def load_content(content_dir: Path, report: ErrorReport, languages: tuple[str, ...] = LANGUAGE_CODES) -> Content:
+    """Every page of the given languages (all by default) and the navigation."""
     content = Content(content_dir)
-    for lang in LANGUAGE_CODES:
+    for lang in languages:
         lang_dir = content_dir / lang
         content.pages[lang] = {}
         if not lang_dir.is_dir():

@@ -51,7 +51,8 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
                 search.config.pipeline = list(settings.search_pipeline)
                 search.config.separator = settings.search_separator
         report = ErrorReport(Path(config.config_file_path or ".").parent)
-        self.content = load_content(Path(config.docs_dir), report)
+        # this build's language only: `builder check` has checked all of them before
+        self.content = load_content(Path(config.docs_dir), report, (self.lang,))
         if report:
             raise PluginError("content errors (run `builder check`):\n" + "\n".join(map(str, report.sorted())))
         config.nav = self.mkdocs_nav(self.content.nav)
