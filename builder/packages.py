@@ -6,6 +6,9 @@ dist/scorm/packages.json, which the portal's downloads page reads.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -47,43 +50,81 @@ def package_key(inputs: ProjectInputs, course, languages: list[str], version: st
     return combine(named)
 
 
+@dataclass(frozen=True)
+class PackagingJob:
+    """What every worker shares; handed over by fork, not pickled (the content model is large)."""
+    content: Content
+    config_file: Path
+    engine: EngineFiles
+    target: Path
+    portal_url: str | None
+    cache: BuildCache | None
+    inputs: ProjectInputs | None
+
+
+_JOB: PackagingJob | None = None  # set in the parent before the workers fork
+
+
+def package_course(index: int) -> tuple[list[PackageInfo], set[str], str]:
+    """All packages of one course: its infos, its cache keys and a progress line."""
+    job = _JOB
+    course = job.content.courses[index]
+    rendered: dict = {}
+
+    def render(lang: str):
+        if lang not in rendered:
+            rendered[lang] = render_course(course, job.content, job.config_file, lang, job.portal_url)
+        return rendered[lang]
+
+    sets = [(lang, [lang]) for lang in LANGUAGE_CODES] + [(MULTILINGUAL, list(LANGUAGE_CODES))]
+    made, keys, reused = [], set(), 0
+    for version in SCORM_VERSIONS:
+        for language, languages in sets:
+            name = package_name(course.id, language, version)
+            key = package_key(job.inputs, course, languages, version) if job.cache and job.inputs else None
+            stored = job.cache.stored("packages", key, name) if key else None
+            if stored:
+                link_or_copy(str(stored), str(job.target / name))
+                reused += 1
+            else:
+                write_package(job.target / name, [render(lang) for lang in languages], version, job.engine)
+                if key:
+                    job.cache.store("packages", key, job.target / name)
+            if key:
+                keys.add(key)
+            made.append(PackageInfo(course.id, name, version, language, (job.target / name).stat().st_size,
+                                    dict(course.title)))
+    total = len(sets) * len(SCORM_VERSIONS)
+    return made, keys, f"  packages: course '{course.id}' ({total} zips" + (f", {reused} unchanged)" if reused else ")")
+
+
 def build_packages(content: Content, config_file: Path, theme_dir: Path, target: Path,
                    portal_url: str | None = None, progress=print, cache: BuildCache | None = None,
-                   inputs: ProjectInputs | None = None) -> list[PackageInfo]:
-    """Write every package into target; with a cache, reuse each one whose inputs are unchanged."""
+                   inputs: ProjectInputs | None = None, workers: int | None = None) -> list[PackageInfo]:
+    """Write every package into target; with a cache, reuse each one whose inputs are unchanged.
+
+    Courses are packaged in parallel worker processes (rendering Markdown is CPU-bound).
+    """
+    global _JOB
     engine = EngineFiles((theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
                          (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes())
     target.mkdir(parents=True, exist_ok=True)
+    _JOB = PackagingJob(content, config_file, engine, target, portal_url, cache, inputs)
+    workers = workers or min(os.cpu_count() or 1, len(content.courses))
     made: list[PackageInfo] = []
     keys: set[str] = set()
-    for course in content.courses:
-        rendered: dict = {}
-
-        def render(lang: str):
-            if lang not in rendered:
-                rendered[lang] = render_course(course, content, config_file, lang, portal_url)
-            return rendered[lang]
-
-        sets = [(lang, [lang]) for lang in LANGUAGE_CODES] + [(MULTILINGUAL, list(LANGUAGE_CODES))]
-        reused = 0
-        for version in SCORM_VERSIONS:
-            for language, languages in sets:
-                name = package_name(course.id, language, version)
-                key = package_key(inputs, course, languages, version) if cache and inputs else None
-                stored = cache.stored("packages", key, name) if key else None
-                if stored:
-                    link_or_copy(str(stored), str(target / name))
-                    reused += 1
-                else:
-                    write_package(target / name, [render(lang) for lang in languages], version, engine)
-                    if key:
-                        cache.store("packages", key, target / name)
-                if key:
-                    keys.add(key)
-                path = target / name
-                made.append(PackageInfo(course.id, name, version, language, path.stat().st_size, dict(course.title)))
-        total = len(sets) * len(SCORM_VERSIONS)
-        progress(f"  packages: course '{course.id}' ({total} zips" + (f", {reused} unchanged)" if reused else ")"))
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(package_course, range(len(content.courses))))
+        else:
+            results = [package_course(index) for index in range(len(content.courses))]
+    finally:
+        _JOB = None
+    for infos, course_keys, line in results:  # in course order, whichever worker finished first
+        made += infos
+        keys |= course_keys
+        progress(line)
     if cache and inputs:
         cache.keep_only("packages", keys)
     (target / INDEX_FILE).write_text(json.dumps([asdict(p) for p in made], ensure_ascii=False, indent=1) + "\n",

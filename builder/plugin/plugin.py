@@ -30,6 +30,7 @@ BLOCKS_EXTENSION = "builder.blocks.context"
 
 class PortalPlugin(BasePlugin[PortalPluginConfig]):
     content: Content | None = None
+    drafts: set[str] = set()
     lang: str = DEFAULT_LANGUAGE.code
 
     # Runs before the search plugin's on_config (priority 0), which freezes the search settings.
@@ -56,6 +57,8 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         if report:
             raise PluginError("content errors (run `builder check`):\n" + "\n".join(map(str, report.sorted())))
         config.nav = self.mkdocs_nav(self.content.nav)
+        self.drafts = {page.path for page in self.content.pages.get(self.lang, {}).values() if page.draft}
+        self.content = None  # the navigation and the drafts are all this build needs of it
         return config
 
     @staticmethod
@@ -88,9 +91,8 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
 
     @event_priority(-110)
     def on_files(self, files: Files, config):
-        drafts = {p.path for p in self.content.pages.get(self.lang, {}).values() if p.draft}
         for file in list(files):
-            if file.is_documentation_page() and file.src_uri in drafts:
+            if file.is_documentation_page() and file.src_uri in self.drafts:
                 files.remove(file)
         return files
 
