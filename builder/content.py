@@ -10,6 +10,7 @@ from builder.errors import ErrorReport
 from builder.events import extra_fields
 from builder.frontmatter import FrontMatterError, schema_errors, split_front_matter
 from builder.languages import LANGUAGE_CODES
+from builder.yaml_nodes import compose
 
 NAV_FILE = "nav.yml"
 
@@ -104,7 +105,7 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
     if text is None:
         return []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         report.add(path, (mark.line + 1) if mark else 1, f"malformed YAML: {getattr(exc, 'problem', exc)}")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from builder.yaml_nodes import compose, scalar_value
+
 from builder.errors import ErrorReport
 from builder.languages import LANGUAGE_CODES
 
@@ -38,7 +40,7 @@ class DataReader:
             self.report.add(self.path, 1, f"the file is not valid UTF-8 ({exc.reason}); save it as UTF-8")
             return None
         try:
-            return yaml.compose(text, Loader=yaml.SafeLoader)
+            return compose(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             self.report.add(self.path, mark.line + 1 if mark else 1,
@@ -53,7 +55,7 @@ class DataReader:
         return {str(k.value): v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
 
     def scalar(self, node):
-        return yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else None
+        return scalar_value(node)
 
     def languages(self, node, owner, what: str) -> dict[str, str]:
         """A {kk, ru, en} mapping of non-empty texts."""

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from builder.yaml_nodes import LOADER, compose
+
 # key -> (accepted types, human description of a valid value)
 FRONT_MATTER_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a non-empty text"),
@@ -12,8 +14,7 @@ FRONT_MATTER_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "draft": ((bool,), "true or false"),
 }
 REQUIRED_KEYS = ("title",)
-# libyaml's parser where PyYAML was built with it: several times faster on thousands of pages
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DELIMITER = "---"
 
 
@@ -44,13 +45,8 @@ def split_front_matter(text: str) -> FrontMatter:
         raise FrontMatterError(1, "the front matter is not closed: add a '---' line after its last key") from None
     yaml_text = "\n".join(lines[1:end])
     try:
-        try:
-            node = yaml.compose(yaml_text, Loader=LOADER)
-            values = yaml.load(yaml_text, Loader=LOADER) if node is not None else {}
-        except yaml.YAMLError:
-            # PyYAML's own parser words the error better and marks the line where it was noticed
-            node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-            values = yaml.safe_load(yaml_text) if node is not None else {}
+        node = compose(yaml_text)
+        values = yaml.load(yaml_text, Loader=LOADER) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2

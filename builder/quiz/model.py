@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from builder.frontmatter import LOADER
+from builder.yaml_nodes import compose, scalar_value
 
 QUIZ_TYPES = ("single", "multiple", "truefalse", "text", "match", "order")
 COMMON_KEYS = ("id", "type", "question", "explanation")
@@ -116,7 +116,7 @@ def text_value(node, problems: QuizProblems, line: int, what: str) -> str:
 
 
 def bool_value(node, problems: QuizProblems, line: int, what: str) -> bool | None:
-    value = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else None
+    value = scalar_value(node)
     if not isinstance(value, bool):
         problems.add(line, f"{what} must be true or false, got '{getattr(node, 'value', node)}'")
         return None
@@ -132,10 +132,7 @@ def parse_quiz(block: QuizBlock, source: Path, lang: str = "") -> tuple[Quiz | N
         return first + node.start_mark.line
 
     try:
-        try:
-            root = yaml.compose(block.text, Loader=LOADER)
-        except yaml.YAMLError:
-            root = yaml.compose(block.text, Loader=yaml.SafeLoader)  # for PyYAML's wording and line
+        root = compose(block.text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.add(first + mark.line if mark else block.line,
