@@ -31,6 +31,7 @@ BLOCKS_EXTENSION = "builder.blocks.context"
 class PortalPlugin(BasePlugin[PortalPluginConfig]):
     content: Content | None = None
     drafts: set[str] = set()
+    portal_url: str | None = None  # the public address of the whole portal (site_url of the default language)
     lang: str = DEFAULT_LANGUAGE.code
 
     # Runs before the search plugin's on_config (priority 0), which freezes the search settings.
@@ -41,6 +42,12 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         if settings is None:
             raise PluginError(f"mkdocs.yml: plugin 'crossdialogue' has no settings for language '{self.lang}'")
         config.site_name = settings.site_name
+        # each language is a site of its own, in its folder of the portal: canonical links and the
+        # sitemap need that folder in the public address
+        self.portal_url = config.site_url or None
+        prefix = next(lang.url_prefix for lang in LANGUAGES if lang.code == self.lang)
+        if config.site_url and prefix:
+            config.site_url = config.site_url.rstrip("/") + "/" + prefix
         config.site_description = settings.site_description or config.site_description
         config.theme["language"] = self.lang
         config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["lang"] = self.lang
@@ -125,7 +132,7 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
     @event_priority(-110)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        write_calendars(Path(config.docs_dir), site_dir, self.lang, config.site_name, config.site_url)
+        write_calendars(Path(config.docs_dir), site_dir, self.lang, config.site_name, self.portal_url)
         prune_search_languages(site_dir, self.config.languages[self.lang].search_lang)
         compact_search_index(site_dir)
         strip_remote_loaders(site_dir)
