@@ -484,11 +484,13 @@ class Bench:
                     return False
                 return marker is None or marker in body
 
-            deadline = started + self.args.timeout
-            while not served(None):
-                if time.perf_counter() > deadline:
-                    raise StepFailed(f"builder serve did not serve {url} within {self.args.timeout:.0f} s")
-                time.sleep(0.05)
+            def wait_until(marker: str | None, since: float, interval: float, failure: str) -> None:
+                while not served(marker):
+                    if time.perf_counter() > since + self.args.timeout:
+                        raise StepFailed(f"{failure} within {self.args.timeout:.0f} s")
+                    time.sleep(interval)
+
+            wait_until(None, started, 0.05, f"builder serve did not serve {url}")
             result.steps["serve-first"].times.append(time.perf_counter() - started)
             self.log(f"  serve: first build served after {result.steps['serve-first'].times[-1]:.2f} s")
             for edit in range(self.args.serve_edits):
@@ -496,11 +498,7 @@ class Bench:
                 marker = f"benchmarker{uuid.uuid4().hex[:12]}"
                 written = time.perf_counter()
                 source.write_text(original + f"\n{marker}\n", encoding="utf-8")
-                deadline = written + self.args.timeout
-                while not served(marker):
-                    if time.perf_counter() > deadline:
-                        raise StepFailed(f"the edit did not show on {url} within {self.args.timeout:.0f} s")
-                    time.sleep(0.02)
+                wait_until(marker, written, 0.02, f"the edit did not show on {url}")
                 result.steps["serve-edit"].times.append(time.perf_counter() - written)
                 self.log(f"  serve: edit {edit + 1} visible after {result.steps['serve-edit'].times[-1]:.2f} s")
         finally:
