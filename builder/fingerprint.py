@@ -72,11 +72,12 @@ class ProjectInputs:
         self.site_url = site_url or ""
 
     def everything(self) -> str:
-        named = {"code": self.code, "config": self.config, "site_url": hash_bytes(self.site_url)}
+        """One key for all the inputs: the common ones, the theme, the courses and every page."""
+        named = self.common()
         named.update({f"theme/{name}": digest for name, digest in self.theme.items()})
         named.update({f"content/{name}": digest for name, digest in self.shared.items()})
         for lang, pages in self.pages.items():
-            named.update({f"content/{lang}/{name}": digest for name, digest in pages.items()})
+            named.update(self.page_hashes(lang, pages))
         return combine(named)
 
     def common(self) -> dict[str, str]:

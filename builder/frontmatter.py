@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from builder.yaml_nodes import LOADER, compose
+from builder.yaml_nodes import compose, node_value
 
 # key -> (accepted types, human description of a valid value)
 FRONT_MATTER_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
@@ -33,20 +33,24 @@ class FrontMatterError(Exception):
         self.message = message
 
 
+def closing_delimiter(lines: list[str]) -> int | None:
+    """The index of the '---' line that closes the front matter opened on lines[0], if there is one."""
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() == DELIMITER), None)
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Parse the front matter of a page; raise FrontMatterError for malformed YAML."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != DELIMITER:
         raise FrontMatterError(1, "the page has no front matter: start it with a '---' line, "
                                   "then 'title: …', then a closing '---' line")
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == DELIMITER)
-    except StopIteration:
-        raise FrontMatterError(1, "the front matter is not closed: add a '---' line after its last key") from None
+    end = closing_delimiter(lines)
+    if end is None:
+        raise FrontMatterError(1, "the front matter is not closed: add a '---' line after its last key")
     yaml_text = "\n".join(lines[1:end])
     try:
         node = compose(yaml_text)
-        values = yaml.load(yaml_text, Loader=LOADER) if node is not None else {}
+        values = node_value(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2
@@ -58,7 +62,7 @@ def split_front_matter(text: str) -> FrontMatter:
         line = 2
         for key_node, value_node in getattr(node, "value", []):
             try:
-                yaml.safe_load(yaml.serialize(value_node))
+                node_value(value_node)
             except ValueError:
                 line = key_node.start_mark.line + 2
                 break

@@ -68,6 +68,11 @@ def check(project: Project, progress=print, anchor_cache=None):
     return content
 
 
+def anchor_cache(project: Project, inputs: ProjectInputs) -> AnchorCache:
+    """The anchors `check` collected before, valid while the code, configuration and data are the same."""
+    return AnchorCache(project.root / CACHE_FOLDER / "anchors.json", combine(inputs.common()))
+
+
 def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path]) -> str:
     """One language of the portal reads its own pages, the theme, the shared data and the download lists."""
     named = inputs.common()
@@ -99,7 +104,7 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
         progress(f"nothing changed since the last build: {site_dir} and {dist_dir} are up to date "
                  f"({time.perf_counter() - started:.1f} s)")
         return site_dir
-    anchors = AnchorCache(cache.folder / "anchors.json", combine(inputs.common())) if use_cache else None
+    anchors = anchor_cache(project, inputs) if use_cache else None
     content = check(project, progress, anchors)
     if anchors:
         anchors.save()
@@ -113,20 +118,19 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
         progress("typesetting the print editions …")
         build_print_editions(content, project.config_file, dist / "print", progress, site_url,
                              cache=cache if use_cache else None, inputs=inputs)
-        indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX, dist / "print" / PRINT_INDEX]
-        keys = {lang: portal_key(inputs, lang, indexes) for lang in LANGUAGE_CODES}
+        # the download lists the portal's pages read, each named by the environment variable it is passed in
+        indexes = {PACKAGES_INDEX_ENV: dist / "scorm" / INDEX_FILE, BANKS_INDEX_ENV: dist / "moodle" / BANKS_INDEX,
+                   PRINT_INDEX_ENV: dist / "print" / PRINT_INDEX}
+        keys = {lang: portal_key(inputs, lang, list(indexes.values())) for lang in LANGUAGE_CODES}
         unchanged = frozenset(lang for lang, key in keys.items()
                               if outputs_intact and previous.get("portal", {}).get(lang) == key)
-        os.environ[PACKAGES_INDEX_ENV] = str(indexes[0])
-        os.environ[BANKS_INDEX_ENV] = str(indexes[1])
-        os.environ[PRINT_INDEX_ENV] = str(indexes[2])
+        os.environ.update({variable: str(path) for variable, path in indexes.items()})
         try:
             progress("building the portal …")
             site = build_portal(project.config_file, site_staging, progress, unchanged_in=site_dir, unchanged=unchanged)
         finally:
-            os.environ.pop(PACKAGES_INDEX_ENV, None)
-            os.environ.pop(BANKS_INDEX_ENV, None)
-            os.environ.pop(PRINT_INDEX_ENV, None)
+            for variable in indexes:
+                os.environ.pop(variable, None)
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)
         copy_tree(dist / "moodle", site / BANKS_FOLDER)
         copy_tree(dist / "print", site / PRINT_FOLDER)

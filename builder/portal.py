@@ -11,10 +11,9 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from builder.blocks.downloads import DOWNLOADS_ROOT
 from builder.build_cache import copy_tree
 from builder.languages import LANGUAGES, Language, language
-
-DOWNLOADS_ROOT = "downloads"  # the packages, banks and print editions copied into the portal
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

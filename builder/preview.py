@@ -14,20 +14,20 @@ import sys
 import time
 from pathlib import Path
 
-from builder.build_cache import AnchorCache, BuildCache
 from builder.errors import ContentInvalid
-from builder.fingerprint import ProjectInputs, combine
-from builder.frontmatter import DELIMITER
+from builder.fingerprint import ProjectInputs
+from builder.frontmatter import closing_delimiter
 from builder.languages import language
-from builder.pipeline import CACHE_FOLDER, Project, build, check
+from builder.pipeline import Project, anchor_cache, build, check
+from builder.plugin.assets import write_search_index
 from builder.portal import build_language
 
 
 def front_matter_block(path: Path) -> str:
-    """The text between the first two '---' lines (titles, drafts: what other pages show of this one)."""
+    """The front matter's lines, delimiters included (titles, drafts: what other pages show of this one)."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == DELIMITER), len(lines))
-    return "\n".join(lines[:closing + 1])
+    closing = closing_delimiter(lines)
+    return "\n".join(lines[:len(lines) if closing is None else closing + 1])
 
 
 class Preview:
@@ -75,8 +75,7 @@ class Preview:
             print(f"{len(invalid.errors)} errors: the preview keeps the last good build", file=sys.stderr)
 
     def update_pages(self, edited: list[tuple[str, str]], inputs: ProjectInputs) -> None:
-        cache = BuildCache(self.project.root / CACHE_FOLDER)
-        anchors = AnchorCache(cache.folder / "anchors.json", combine(inputs.common()))
+        anchors = anchor_cache(self.project, inputs)
         check(self.project, lambda message: None, anchors)
         anchors.save()
         for lang in sorted({lang for lang, _ in edited}):
@@ -99,7 +98,7 @@ def merge_search_index(index: Path, earlier: dict) -> None:
     rendered = {doc["location"].split("#")[0] for doc in fresh["docs"]}
     kept = [doc for doc in earlier["docs"] if doc["location"].split("#")[0] not in rendered]
     fresh["docs"] = kept + fresh["docs"]
-    index.write_text(json.dumps(fresh, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_search_index(index, fresh)
 
 
 def serve(project: Project, host: str, port: int, progress=print) -> None:

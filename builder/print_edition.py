@@ -53,7 +53,7 @@ class PrintEdition:
     lang: str
     title: str
     file: str  # relative to dist/print/
-    bytes: int
+    size: int  # bytes, as in the other download indexes
     pages: int
 
 
@@ -79,6 +79,10 @@ class EditionJob:
     content_dir: Path
     target: Path
     portal_url: str | None = None
+
+    def listed(self, pages: int) -> PrintEdition:
+        """The entry of print.json for the PDF this job wrote."""
+        return PrintEdition(self.book, self.lang, self.title, self.target.name, self.target.stat().st_size, pages)
 
 
 def edition_name(book: str, lang: str) -> str:
@@ -163,8 +167,7 @@ def build_print_editions(content: Content, config_file: Path, out_dir: Path, pro
         if stored and meta:
             link_or_copy(str(stored), str(job.target))
             pages = int(meta.read_text(encoding="utf-8"))
-            made[job.target] = PrintEdition(job.book, job.lang, job.title, job.target.name,
-                                            job.target.stat().st_size, pages)
+            made[job.target] = job.listed(pages)
             progress(f"  print: {job.target.name} unchanged")
         else:
             to_typeset.append(job)
@@ -176,8 +179,7 @@ def build_print_editions(content: Content, config_file: Path, out_dir: Path, pro
         for future in as_completed(futures):
             job = futures[future]
             pages, seconds = future.result()
-            made[job.target] = PrintEdition(job.book, job.lang, job.title, job.target.name,
-                                            job.target.stat().st_size, pages)
+            made[job.target] = job.listed(pages)
             if keys:
                 cache.store("print", keys[job.target], job.target)
                 cache.store_text("print", keys[job.target], "pages.txt", str(pages))

@@ -16,11 +16,19 @@ def compose(text: str):
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def scalar_value(node):
-    """A scalar node's value as safe_load would give it (int, bool, date, str …); None for other nodes.
+def node_value(node):
+    """A node's value as safe_load would give it (dict, list, int, bool, date, str …).
 
     Raises ValueError for a value YAML accepts but cannot build, e.g. the date 2027-02-30.
+    The shared constructor forgets the nodes it built, even on an error, so nothing accumulates.
     """
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    try:
+        return _CONSTRUCTOR.construct_document(node)
+    finally:
+        _CONSTRUCTOR.constructed_objects, _CONSTRUCTOR.recursive_objects = {}, {}
+        _CONSTRUCTOR.state_generators = []
+
+
+def scalar_value(node):
+    """A scalar node's value (see node_value); None for mappings and sequences."""
+    return node_value(node) if isinstance(node, yaml.ScalarNode) else None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.audit.server import serve_folder  # noqa: F401 - the tests' static server
+from builder.checks import check_content
 from builder.pipeline import Project, build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +55,14 @@ def new_project(folder: Path, case: str | None = None, overlays: tuple[str, ...]
 @pytest.fixture
 def project(tmp_path) -> Project:
     return new_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The real content/, loaded and checked once for the whole session (read it, do not change it)."""
+    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
+    assert not report, report.sorted()
+    return content
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 
 from accessibility import axe_violations
-from builder.checks import check_content
 from builder.languages import LANGUAGES, language
-from conftest import REPO
 from quiz_driver import fill, right_response, wrong_response
 
 pytestmark = pytest.mark.browser
@@ -31,13 +29,6 @@ PAGE_TYPES = {
     "not found": "404.html",
 }
 QUIZ_PAGE = "textbook/introduction.md"
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
-    assert not report, report.sorted()
-    return content
 
 
 def text_alternatives_missing(page) -> list[str]:

@@ -11,8 +11,6 @@ from pypdf import PdfReader
 
 from builder.blocks.downloads import PRINT_INDEX_ENV
 from builder.checks import check_content
-from builder.content import load_content
-from builder.errors import ErrorReport
 from builder.markdown_setup import make_markdown
 from builder.print_edition import (BOOKS, LABELS, book_paths, edition_html, edition_jobs, edition_name,
                                    local_files_fetcher, site_names)
@@ -31,11 +29,6 @@ def flat(text: str) -> str:
 def squashed(text: str) -> str:
     """Text without spaces and hyphens, so that words hyphenated across lines compare whole."""
     return re.sub(r"[\s\-\u00ad\u2010]+", "", text)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(REPO / "content", ErrorReport(REPO))
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +65,7 @@ def test_six_pdfs_are_listed_with_their_size_and_pages(print_dir, readers):
     assert [(entry["book"], entry["lang"]) for entry in listed] == EDITIONS
     for entry in listed:
         path = print_dir / entry["file"]
-        assert entry["bytes"] == path.stat().st_size
+        assert entry["size"] == path.stat().st_size
         assert entry["pages"] == len(readers[entry["book"], entry["lang"]].pages)
         assert entry["pages"] > MIN_PAGES[entry["book"]], entry
 
@@ -191,7 +184,7 @@ def test_the_portal_links_every_book_to_its_pdf(built_site, print_dir):
 def test_book_html_has_contents_printed_quizzes_and_no_dead_links(content, tmp_path, monkeypatch):
     # a print index as the portal build sees it: the book must not link to its own PDF
     (tmp_path / "print.json").write_text(json.dumps([{"book": "textbook", "lang": "kk", "title": "T",
-                                                      "file": "textbook-kk.pdf", "bytes": 1, "pages": 1}]))
+                                                      "file": "textbook-kk.pdf", "size": 1, "pages": 1}]))
     monkeypatch.setenv(PRINT_INDEX_ENV, str(tmp_path / "print.json"))
     job = next(job for job in edition_jobs(content, REPO / "mkdocs.yml", tmp_path)
                if (job.book, job.lang) == ("textbook", "kk"))

@@ -10,21 +10,12 @@ from lxml import etree
 
 from builder.banks.gift import gift_escape
 from builder.banks.moodle_xml import fraction
-from builder.checks import check_content
-from conftest import REPO
 
 MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "text": "shortanswer",
                 "match": "matching", "order": "ordering"}
 # the grades Moodle's XML importer accepts for an answer (question/format.php, grade options)
 ALLOWED_FRACTIONS = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
                      14.28571, 12.5, 11.11111, 10, 5, 0}
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
-    assert not report
-    return content
 
 
 @pytest.fixture(scope="module")

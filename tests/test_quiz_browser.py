@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from builder.checks import check_content
 from builder.languages import LANGUAGES, language
 from builder.quiz.model import QUIZ_TYPES
 from builder.quiz.strings import strings
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from quiz_driver import fill, keyboard_answer, right_response, wrong_response
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
-    assert not report, report.sorted()
-    return content
 
 
 def page_url(lang: str, path: str) -> str:

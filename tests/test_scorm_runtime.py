@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from builder.checks import check_content
 from builder.coursebook import render_course
 from conftest import REPO, serve_folder
 from quiz_driver import fill, right_response, wrong_response
@@ -16,13 +15,6 @@ from scorm_lms import cmi, course_frame, install_lms, launch_url, unpack
 
 pytestmark = pytest.mark.browser
 VERSIONS = ["1.2", "2004"]
-
-
-@pytest.fixture(scope="module")
-def content():
-    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
-    assert not report, report.sorted()
-    return content
 
 
 @pytest.fixture(scope="module")

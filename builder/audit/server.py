@@ -19,11 +19,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's address with a slash
             path = path / "index.html"
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()) or not self.path.split("?")[0].endswith(
-            ("/", *COMPRESSIBLE)
-        ):
+        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)

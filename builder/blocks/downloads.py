@@ -18,9 +18,10 @@ from builder.languages import LANGUAGES, language
 PACKAGES_INDEX_ENV = "CCD_PACKAGES_INDEX"
 BANKS_INDEX_ENV = "CCD_BANKS_INDEX"
 PRINT_INDEX_ENV = "CCD_PRINT_INDEX"
-DOWNLOADS_FOLDER = "downloads/scorm"
-BANKS_FOLDER = "downloads/moodle"
-PRINT_FOLDER = "downloads/print"
+DOWNLOADS_ROOT = "downloads"  # at the portal root: every file the portal offers for download
+DOWNLOADS_FOLDER = f"{DOWNLOADS_ROOT}/scorm"
+BANKS_FOLDER = f"{DOWNLOADS_ROOT}/moodle"
+PRINT_FOLDER = f"{DOWNLOADS_ROOT}/print"
 FILE_HEAD = {"kk": "Файл", "ru": "Файл", "en": "File"}
 BANK_HEAD = {
     "kk": ("Курс", "Пішімі", "Тілі", "Көлемі", "Үш тіл бір сұрақта (multilang сүзгісі)"),
@@ -54,8 +55,12 @@ def size_text(size: int, lang: str) -> str:
 def shown_index(index_file: Path) -> str:
     """An index as the downloads tables show it (sizes in whole KB): a page needs rebuilding only if this changes."""
     entries = json.loads(index_file.read_text(encoding="utf-8"))
-    return json.dumps([{**entry, **{key: size_kib(entry[key]) for key in ("size", "bytes") if key in entry}}
-                       for entry in entries], sort_keys=True)
+    return json.dumps([{**entry, "size": size_kib(entry["size"])} for entry in entries], sort_keys=True)
+
+
+def to_portal_root(lang: str, page_depth: int) -> str:
+    """The relative way up from a page page_depth folders deep in its language to the portal root."""
+    return "../" * (page_depth + language(lang).url_prefix.count("/"))
 
 
 def read_index(variable: str) -> list[dict]:
@@ -78,8 +83,7 @@ def format_downloads(source: str, language: str, css_class: str, options: dict, 
 
 def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, second: str) -> str:
     names = {l.code: l.name for l in LANGUAGES}
-    # the page sits at lms/downloads/ in its language's folder; the files at the portal root
-    depth = "../" * (2 + language(lang).url_prefix.count("/"))
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
     rows = []
     for package in packages:
         language_name = head[4] if package["language"] == "mul" else names[package["language"]]
@@ -96,10 +100,10 @@ def print_table(editions: list[dict], lang: str) -> str:
     """Every print edition; a book is named by its title in the page's language."""
     names = {l.code: l.name for l in LANGUAGES}
     titles = {edition["book"]: edition["title"] for edition in editions if edition["lang"] == lang}
-    depth = "../" * (2 + language(lang).url_prefix.count("/"))  # from lms/downloads/ to the portal root
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
     rows = [f'<tr><td>{escape(titles.get(edition["book"], edition["title"]))}</td>'
             f'<td>{escape(names[edition["lang"]])}</td><td>{edition["pages"]}</td>'
-            f'<td>{size_text(edition["bytes"], lang)}</td>'
+            f'<td>{size_text(edition["size"], lang)}</td>'
             f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
             f'{escape(edition["file"])}</a></td></tr>' for edition in editions]
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in (*PRINT_HEAD[lang], FILE_HEAD[lang]))
@@ -112,7 +116,7 @@ def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
     edition = next((e for e in editions if e["book"] == book and e["lang"] == lang), None)
     if edition is None:
         return ""
-    depth = "../" * (1 + language(lang).url_prefix.count("/"))  # from <book>/ to the portal root
-    details = f'{PAGES[lang].format(pages=edition["pages"])}, {size_text(edition["bytes"], lang)}'
+    depth = to_portal_root(lang, 1)  # the page is <book>/
+    details = f'{PAGES[lang].format(pages=edition["pages"])}, {size_text(edition["size"], lang)}'
     return (f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
             f'type="application/pdf">{escape(PRINT_LINK[lang])}</a> — {escape(details)}</p>')

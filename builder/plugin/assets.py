@@ -33,6 +33,9 @@ def compact_search_index(site_dir: Path) -> int:
     if not index.is_file():
         return 0
     before = index.stat().st_size
-    data = json.loads(index.read_text(encoding="utf-8"))
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_search_index(index, json.loads(index.read_text(encoding="utf-8")))
     return before - index.stat().st_size
+
+
+def write_search_index(index: Path, data: dict) -> None:
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
