@@ -49,6 +49,8 @@ def calendar_text(events: list[Event], name: str, lang: str, locations: dict[str
             f"DTSTART:{utc(event.start)}",
             f"DURATION:PT{event.minutes}M",
             f"SUMMARY:{escape_text(event.title)}",
+            # a planned event's date is indicative until the organisers confirm it
+            f"STATUS:{'CONFIRMED' if event.fields.get('status') == 'confirmed' else 'TENTATIVE'}",
         ]
         if event.description:
             lines.append(f"DESCRIPTION:{escape_text(event.description)}")

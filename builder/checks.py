@@ -14,8 +14,11 @@ from builder.markdown_setup import make_markdown
 from builder.print_edition import BOOKS as PRINT_BOOKS
 from builder.courses import load_courses
 from builder.data import load_site_data
-from builder.events import EVENT_KINDS, check_events
+from builder.event_checks import check_event_dates, check_event_pages, load_academic_calendar
+from builder.events import EVENT_KINDS, check_events, event_kind
+from builder.quiz.answer_keys import check_answer_keys
 from builder.quiz.checks import check_quiz_parity, collect_quizzes
+from builder.terminology import check_terminology
 
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
@@ -37,8 +40,12 @@ def check_content(project_root: Path, content_dir: Path, config_file: Path,
     check_quiz_parity(content, report)
     content.data = load_site_data(content_dir, report)
     check_events(content, content.data.places, report)
+    check_event_dates(content, load_academic_calendar(content.root, report), report)
+    check_event_pages(content, report)
     check_blocks(content, report)
     content.courses = load_courses(content, report)
+    check_answer_keys(content, report)
+    check_terminology(content, content.data.glossary, report)
     check_links(content, config_file, report, anchor_cache)
     return content, report
 
@@ -119,7 +126,7 @@ def page_anchors(page: Page, md) -> set[str]:
     return set(HTML_ID.findall(md.convert(page.body)))
 
 
-BLOCK_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*(schedule|chart|glossary|kb-filter|downloads)\s*$")
+BLOCK_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*(schedule|chart|glossary|kb-filter|downloads|event)\s*$")
 
 
 def check_blocks(content: Content, report: ErrorReport) -> None:
@@ -140,6 +147,11 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
                 elif page.path != f"{section}/index.md":
                     report.add(page.source, where, f"the schedule of {section} belongs on {section}/index.md, "
                                                    "where its links and calendar file point")
+            elif match.group(2) == "event":
+                if event_kind(page.path) is None:
+                    report.add(page.source, where, "an event block shows the schedule fields of a culture day or "
+                                                   "an excursion: it belongs on a page in "
+                                                   f"{' or '.join(kind.section + '/' for kind in EVENT_KINDS)}")
             elif match.group(2) == "downloads" and option.startswith("book:"):
                 book = option.removeprefix("book:").strip()
                 if book not in PRINT_BOOKS:

@@ -115,3 +115,17 @@ def load_courses(content: Content, report: ErrorReport) -> list[Course]:
             report.add(course.source, 1, f"course id '{course.id}' is also used by {report.relative(seen[course.id].source)}")
         seen[course.id] = course
     return courses
+
+
+def assessed_questions(content_dir: Path, lang: str) -> dict[str, str]:
+    """Quiz id -> the title (in `lang`) of the course whose final assessment holds it.
+
+    For outputs that only need to withhold graded questions (the portal): the course files have been
+    checked by `builder check` before any build, so they are read plainly here.
+    """
+    assessed = {}
+    for path in sorted((content_dir / "courses").glob("*.yml")):
+        values = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        title = (values.get("title") or {}).get(lang) or values.get("id", path.stem)
+        assessed.update({str(quiz_id): title for quiz_id in values.get("graded") or []})
+    return assessed

@@ -150,8 +150,32 @@ def load_glossary(path: Path, report: ErrorReport) -> list[dict]:
             else:
                 names[lang] = value.strip()
         terms.append({"id": term_id, **names,
-                      "definition": reader.languages(entry.get("definition"), item, f"term '{term_id}': 'definition'")})
+                      "definition": reader.languages(entry.get("definition"), item, f"term '{term_id}': 'definition'"),
+                      "avoid": word_lists(reader, entry.get("avoid"), f"term '{term_id}': 'avoid'"),
+                      "allow": word_lists(reader, entry.get("allow"), f"term '{term_id}': 'allow'"),
+                      "line": item.start_mark.line + 1})
     return terms
+
+
+def word_lists(reader: DataReader, node, what: str) -> dict[str, list[str]]:
+    """Per-language lists of words or phrases, e.g. `avoid: {kk: [мұражай]}`; any language may be left out."""
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        reader.error(node, f"{what} maps a language to a list of words, e.g. '{{kk: [мұражай]}}'")
+        return {}
+    result = {}
+    for lang, values in reader.mapping(node).items():
+        if lang not in LANGUAGE_CODES:
+            reader.error(values, f"{what}: unknown language '{lang}'; the languages are kk, ru, en")
+            continue
+        words = [reader.scalar(value) for value in getattr(values, "value", [])] \
+            if isinstance(values, yaml.SequenceNode) else []
+        if not words or not all(isinstance(word, str) and word.strip() for word in words):
+            reader.error(values, f"{what}: '{lang}' must be a list of words, e.g. [мұражай]")
+            continue
+        result[lang] = [word.strip() for word in words]
+    return result
 
 
 def load_site_data(content_dir: Path, report: ErrorReport) -> SiteData:

@@ -17,12 +17,16 @@ VENUE_TYPES = ("friendship-house", "university", "museum", "theatre", "library",
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+STATUSES = ("planned", "confirmed")
+
+
 @dataclass(frozen=True)
 class EventField:
     name: str
-    kind: str  # date | time | minutes | venue | place | text
+    kind: str  # date | time | minutes | venue | place | status | flag | text
     neutral: bool  # equal in every language
     example: str
+    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ COMMON = (
     EventField("date", "date", True, "2027-03-21"),
     EventField("time", "time", True, '"15:00"'),
     EventField("duration", "minutes", True, "120"),
+    EventField("status", "status", True, "planned"),  # planned: an indicative date, to be confirmed
+    EventField("optional", "flag", True, "true", required=False),  # attendance optional
 )
 EVENT_KINDS = (
     EventKind("days", "culture/days", COMMON + (
@@ -79,6 +85,15 @@ def field_problem(field: EventField, value, places: dict) -> str | None:
         if value in VENUE_TYPES:
             return None
         return f"'{field.name}' must be one of: {', '.join(VENUE_TYPES)}; got {value!r}"
+    if field.kind == "status":
+        if value in STATUSES:
+            return None
+        return (f"'{field.name}' must be 'planned' (an indicative date, to be confirmed with the organisers) or "
+                f"'confirmed' (the organisers have confirmed it); got {value!r}")
+    if field.kind == "flag":
+        if isinstance(value, bool):
+            return None
+        return f"'{field.name}' must be true or false; got {value!r}"
     if field.kind == "place":
         if value in places:
             return None
@@ -97,6 +112,8 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
             continue
         for field in kind.fields:
             if field.name not in page.meta:
+                if not field.required:
+                    continue
                 report.add(page.source, 1, f"an event in {kind.section}/ needs '{field.name}:' in its front matter, "
                                            f"e.g. '{field.name}: {field.example}'")
                 continue
@@ -111,7 +128,12 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
             continue
         for field in (f for f in kind.fields if f.neutral):
             for lang, page in versions.items():
-                if page is reference or field.name not in page.meta or field.name not in reference.meta:
+                if page is reference:
+                    continue
+                if not field.required:  # absent means false: present in one language only is a difference
+                    page.meta.setdefault(field.name, False)
+                    reference.meta.setdefault(field.name, False)
+                if field.name not in page.meta or field.name not in reference.meta:
                     continue
                 if field_problem(field, page.meta[field.name], places) or \
                         field_problem(field, reference.meta[field.name], places):

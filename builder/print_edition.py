@@ -269,7 +269,7 @@ def printed_quiz(quiz: Quiz, lang: str) -> str:
     if quiz.type == "multiple":
         hint = f' <span class="print-quiz__hint">{escape(LABELS[lang]["several"])}</span>'
     if quiz.type in ("single", "multiple"):
-        body = "".join(f"<li>{escape(option.text)}</li>" for option in quiz.options)
+        body = "".join(f"<li>{escape(option.text)}</li>" for _, option in quiz.shown_options())
         body = f'<ol class="print-quiz__options">{body}</ol>'
     elif quiz.type == "truefalse":
         body = f'<p class="print-quiz__choices">{escape(labels["true"])} / {escape(labels["false"])}</p>'

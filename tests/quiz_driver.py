@@ -38,8 +38,8 @@ def wrong_response(quiz: Quiz):
 def fill(form, quiz: Quiz, response) -> None:
     """Enter a response with the mouse (see keyboard_answer for the keyboard-only way)."""
     if quiz.type in ("single", "multiple"):
-        for i in response:
-            form.locator(f"input[value='{i}']").check()
+        for i in response:  # by the option's text, as a learner reads it: never by its position
+            form.get_by_label(quiz.options[i].text, exact=True).check()
     elif quiz.type == "truefalse":
         form.locator(f"input[value='{response}']").check()
     elif quiz.type == "text":
@@ -75,7 +75,8 @@ def keyboard_answer(page, quiz: Quiz, response) -> None:
     """Answer with the keyboard alone: Tab, Space, arrows, typing, Enter."""
     inside = lambda s: s["quiz"] == quiz.id  # noqa: E731
     if quiz.type in ("single", "truefalse"):
-        values = ["true", "false"] if quiz.type == "truefalse" else [str(i) for i in range(len(quiz.options))]
+        # the radios in the order the page shows them (choice options are shuffled by the quiz id)
+        values = ["true", "false"] if quiz.type == "truefalse" else [str(i) for i, _ in quiz.shown_options()]
         wanted = str(response[0]) if quiz.type == "single" else response
         tab_to(page, lambda s: inside(s) and s["type"] == "radio")
         page.keyboard.press("Space")

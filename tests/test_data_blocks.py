@@ -22,10 +22,10 @@ def culture_site(tmp_path_factory):
 
 def test_schedule_table_in_each_language(culture_site):
     expected = {
-        "": ("2027 жылғы 18 ақпан", "Корей мәдениеті күні", "Облыстық корей этномәдени бірлестігі", "Достық үйі"),
-        "ru/": ("18 февраля 2027 г.", "День корейской культуры", "Областное корейское этнокультурное объединение",
+        "": ("2027 жылғы 18 ақпан (Жоспарланған)", "Корей мәдениеті күні", "Облыстық корей этномәдени бірлестігі", "Достық үйі"),
+        "ru/": ("18 февраля 2027 г. (Планируется)", "День корейской культуры", "Областное корейское этнокультурное объединение",
                 "Дом дружбы"),
-        "en/": ("18 February 2027", "Korean culture day", "The regional Korean ethnocultural association",
+        "en/": ("18 February 2027 (Planned)", "Korean culture day", "The regional Korean ethnocultural association",
                 "Friendship House"),
     }
     for prefix, (date, title, association, venue) in expected.items():
@@ -35,7 +35,35 @@ def test_schedule_table_in_each_language(culture_site):
         assert cells == [date, "15:00", title, association, venue, "120 " + ("мин" if prefix != "en/" else "min")]
         link = tree.cssselect(".ccd-schedule tbody a")[0].get("href")
         assert (page.parent / link / "index.html").is_file()
-        assert tree.cssselect("a[download]")[0].get("href") == "schedule.ics"
+        assert tree.cssselect(".ccd-schedule__calendar a[download]")[0].get("href") == "schedule.ics"
+        # a planned date says so above the table
+        assert len(tree.cssselect(".ccd-schedule__planned")) == 1
+
+
+def test_an_event_page_shows_its_facts_from_the_front_matter(culture_site):
+    expected = {
+        "": ("Жоспарланған іс-шара", "2027 жылғы 18 ақпан, бейсенбі", "15:00–17:00 (120 мин)", "Достық үйі",
+             "Облыстық корей этномәдени бірлестігі", "Жоспарланған"),
+        "ru/": ("Запланированное мероприятие", "18 февраля 2027 г., четверг", "15:00–17:00 (120 мин)",
+                "Дом дружбы", "Областное корейское этнокультурное объединение", "Планируется"),
+        "en/": ("A planned event", "Thursday, 18 February 2027", "15:00–17:00 (120 min)", "Friendship House",
+                "The regional Korean ethnocultural association", "Planned"),
+    }
+    for prefix, (title, date, time, venue, organiser, status) in expected.items():
+        page = culture_site / prefix / "culture/days/korean/index.html"
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        (block,) = tree.cssselect(".ccd-event")
+        assert block.cssselect(".admonition-title")[0].text_content() == title
+        assert block.cssselect(".ccd-event__planned")  # the indicative-date notice
+        assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")] == \
+            [date, time, venue, organiser, status]
+        link = block.cssselect(".ccd-event__calendar a")[0].get("href")
+        assert (page.parent / link).resolve() == (culture_site / prefix / "culture/days/schedule.ics").resolve()
+    confirmed = lxml_html.fromstring((culture_site / "en/culture/excursions/museum/index.html").read_text(encoding="utf-8"))
+    (block,) = confirmed.cssselect(".ccd-event")
+    assert "warning" not in block.get("class") and not block.cssselect(".ccd-event__planned")
+    assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")][2:] == \
+        ["Karaganda Regional Museum of Local History", "The museum's main entrance", "Confirmed"]
 
 
 def test_excursion_schedule_names_the_place_in_the_page_language(culture_site):
@@ -75,12 +103,13 @@ def test_calendar_files_are_valid_and_in_local_time(culture_site):
     assert events == [{
         "UID": "korean-20270218-kk@cross-cultural-dialogue", "DTSTAMP": "20260901T000000Z",
         "DTSTART": "20270218T100000Z",  # 15:00 in Kazakhstan (UTC+5)
-        "DURATION": "PT120M", "SUMMARY": "Корей мәдениеті күні", "DESCRIPTION": "Корей мәдениетімен танысу.",
+        "DURATION": "PT120M", "SUMMARY": "Корей мәдениеті күні", "STATUS": "TENTATIVE", "DESCRIPTION": "Корей мәдениетімен танысу.",
         "LOCATION": "Облыстық корей этномәдени бірлестігі\\, Достық үйі"}]
     english = parse_ics((culture_site / "en/culture/days/schedule.ics").read_bytes())
     assert english[0]["DESCRIPTION"] == "Meet Korean culture\\; songs\\, food\\, and a dialogue session."
-    assert parse_ics((culture_site / "ru/culture/excursions/schedule.ics").read_bytes())[0]["LOCATION"] == \
-        "Карагандинский областной историко-краеведческий музей"
+    excursion = parse_ics((culture_site / "ru/culture/excursions/schedule.ics").read_bytes())[0]
+    assert excursion["LOCATION"] == "Карагандинский областной историко-краеведческий музей"
+    assert excursion["STATUS"] == "CONFIRMED"
 
 
 def test_calendar_reads_with_the_icalendar_library(culture_site):

@@ -273,3 +273,49 @@ def test_a_passed_course_stays_passed_when_a_retry_goes_worse(page, lms, content
     data = cmi(page)
     status = data["core"]["lesson_status"] if version == "1.2" else data["success_status"]
     assert status == "passed"
+
+
+def moodle_outcome(version: str, data: dict, pass_mark: int) -> tuple[str, str]:
+    """(status, grade) as Moodle records the attempt when the learner leaves.
+
+    1.2: Moodle's player turns 'incomplete'/'completed' into passed/failed from score.raw and the
+    manifest's mastery score. 2004: a reported raw score is the attempt's grade, and a conformant LMS
+    derives success from score.scaled and the scaled passing score.
+    """
+    if version == "1.2":
+        status, raw = data["core"]["lesson_status"], data["core"]["score"]["raw"]
+        if status in ("incomplete", "completed") and raw != "":
+            status = "passed" if float(raw) >= pass_mark else "failed"
+        return status, raw
+    raw, scaled, success = data["score"]["raw"], data["score"]["scaled"], data["success_status"]
+    if scaled != "":
+        success = "passed" if float(scaled) >= pass_mark / 100 else "failed"
+    return f"{data['completion_status']}/{success}", raw
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_unfinished_attempt_is_incomplete_never_failed(page, lms, content, version):
+    frame = open_course(page, lms, version)
+    quizzes = graded_quizzes(content, lms["course"])
+    answer_graded(frame, quizzes[:3], right=True)
+    commits = page.evaluate("window.lms.commits")
+    page.evaluate("document.querySelector('iframe').src = 'about:blank'")  # the learner leaves
+    page.wait_for_function(f"window.lms.commits > {commits}")
+    data = cmi(page)
+    status, grade = moodle_outcome(version, data, lms["course"].pass_mark)
+    assert status == ("incomplete" if version == "1.2" else "incomplete/unknown")
+    assert grade == ""  # no partial score for Moodle to grade
+    assert len(children(data["interactions"])) == 3  # every answer is still recorded
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_result_is_decided_once_every_graded_question_is_answered(page, lms, content, version):
+    frame = open_course(page, lms, version)
+    quizzes = graded_quizzes(content, lms["course"])
+    answer_graded(frame, quizzes[:-1], right=True)
+    status, grade = moodle_outcome(version, cmi(page), lms["course"].pass_mark)
+    assert grade == "" and "passed" not in status and "failed" not in status
+    answer_graded(frame, quizzes[-1:], right=False)
+    expected = str(round((len(quizzes) - 1) / len(quizzes) * 100))
+    status, grade = moodle_outcome(version, cmi(page), lms["course"].pass_mark)
+    assert (status, grade) == (("passed" if version == "1.2" else "completed/passed"), expected)

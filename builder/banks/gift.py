@@ -1,5 +1,8 @@
 """GIFT: the quiz types GIFT can express (all but `order`), one file per language.
 
+A choice question with a fixed option is left out (named in a comment): GIFT cannot switch off the
+shuffling Moodle applies on import, and shuffled, "all of the above" would no longer come last.
+
 GIFT's special characters ~ = # { } : and the backslash are escaped with a backslash; Kazakh and
 Russian letters and punctuation pass through as they are (the file is UTF-8).
 """
@@ -27,7 +30,7 @@ def gift_question(quiz) -> str:
     if quiz.type in ("single", "multiple"):
         right = sum(o.correct for o in quiz.options)
         wrong = len(quiz.options) - right
-        for option in quiz.options:
+        for _, option in quiz.shown_options():
             feedback = f"#{gift_escape(option.feedback)}" if option.feedback else ""
             if quiz.type == "single":
                 lines.append(f"{'=' if option.correct else '~'}{gift_escape(option.text)}{feedback}")
@@ -46,6 +49,10 @@ def bank_gift(course, content, lang: str) -> str:
     parts = [f"// {course.title[lang]} — {course.id}, {lang}", ""]
     for path in course.pages:
         quizzes = [q for q in content.page_quizzes.get((lang, path), []) if q.type in GIFT_TYPES]
+        fixed = [q for q in quizzes if any(option.fixed for option in q.options)]
+        quizzes = [q for q in quizzes if q not in fixed]
+        parts += [f"// {q.id}: left out, it has a fixed option (GIFT cannot keep the order); use the Moodle XML"
+                  for q in fixed]
         if not quizzes:
             continue
         category = f"$course$/{course.title[lang]}/{content.page(lang, path).title}".replace("\n", " ")

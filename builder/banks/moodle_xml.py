@@ -61,9 +61,12 @@ def question_xml(versions: dict, lang: str | None) -> str:
         kind = "multichoice"
         right = sum(option.correct for option in quiz.options)
         wrong = len(quiz.options) - right
+        # a fixed option ("all of the above" last) needs the order as shown: Moodle must not shuffle
+        shuffle = not any(option.fixed for option in quiz.options)
         body += [f"<single>{'true' if quiz.type == 'single' else 'false'}</single>",
-                 "<shuffleanswers>true</shuffleanswers>", "<answernumbering>abc</answernumbering>"]
-        for index, option in enumerate(quiz.options):
+                 f"<shuffleanswers>{'true' if shuffle else 'false'}</shuffleanswers>",
+                 "<answernumbering>abc</answernumbering>"]
+        for index, option in quiz.shown_options():
             share = 100 / right if option.correct else (0 if quiz.type == "single" else -100 / wrong)
             body.append(f'<answer fraction="{fraction(share)}" format="html"><text>'
                         f'{cdata(texts.join(lambda q, i=index: q.options[i].text))}</text>'

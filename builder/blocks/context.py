@@ -4,6 +4,7 @@
       - builder.blocks.context:
           lang: kk                # set per build by the crossdialogue plugin
           content_dir: content    # relative to the current folder, or absolute
+          page: ""                # the page being rendered (path in its language), set per page
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from builder.languages import DEFAULT_LANGUAGE
 
 
 class BlockContext:
-    def __init__(self, lang: str, content_dir: str):
+    def __init__(self, lang: str, content_dir: str, page: str = ""):
         self.lang = lang
+        self.page = page
         self.content_dir = Path(content_dir).resolve()
         self._data: SiteData | None = None
 
@@ -35,11 +37,12 @@ class BlockContextExtension(Extension):
         self.config = {
             "lang": [DEFAULT_LANGUAGE.code, "language of the page"],
             "content_dir": ["content", "the content folder"],
+            "page": ["", "the page being rendered, as a path in its language folder (for ```event blocks)"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.ccd_context = BlockContext(self.getConfig("lang"), self.getConfig("content_dir"))
+        md.ccd_context = BlockContext(self.getConfig("lang"), self.getConfig("content_dir"), self.getConfig("page"))
 
 
 def context_of(md: Markdown | None) -> BlockContext:

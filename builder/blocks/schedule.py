@@ -36,7 +36,9 @@ def format_schedule(source: str, language: str, css_class: str, options: dict, m
                    ("date", "time", f"event_{kind}", *extra, "duration"))
     rows = []
     for event in events:
-        cells = [f'<td><time datetime="{event.start:%Y-%m-%d}">{escape(long_date(lang, event.start))}</time></td>',
+        planned = event.fields.get("status") != "confirmed"
+        mark = f' <span class="ccd-status ccd-status--planned">({escape(text["status_planned"])})</span>' if planned else ""
+        cells = [f'<td><time datetime="{event.start:%Y-%m-%d}">{escape(long_date(lang, event.start))}</time>{mark}</td>',
                  f'<td><time datetime="{event.start:%H:%M}">{event.start:%H:%M}</time></td>',
                  f'<td><a href="{escape(event.slug)}/">{escape(event.title)}</a></td>']
         if kind == "days":
@@ -47,7 +49,9 @@ def format_schedule(source: str, language: str, css_class: str, options: dict, m
                       f"<td>{escape(str(event.fields.get('meeting_point', '')))}</td>"]
         cells.append(f"<td>{escape(text['minutes'].format(minutes=event.minutes))}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="ccd-schedule"><table><caption>{escape(text["schedule_caption"])}</caption>'
+    note = (f'<div class="ccd-schedule__planned admonition warning"><p>{escape(text["planned_table_note"])}</p></div>'
+            if any(event.fields.get("status") != "confirmed" for event in events) else "")
+    return (f'{note}<div class="ccd-schedule"><table><caption>{escape(text["schedule_caption"])}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
             f'<p class="ccd-schedule__calendar"><a class="md-button" href="{CALENDAR_FILE}" download>'
             f'{escape(text["calendar"])}</a></p>')

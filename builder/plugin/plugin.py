@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 
 from builder.content import Content, NavEntry, load_content
+from builder.courses import assessed_questions
 from builder.errors import ErrorReport
 from builder.languages import DEFAULT_LANGUAGE, LANGUAGES
 from builder.plugin.assets import compact_search_index, prune_search_languages
@@ -50,7 +51,9 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
             config.site_url = config.site_url.rstrip("/") + "/" + prefix
         config.site_description = settings.site_description or config.site_description
         config.theme["language"] = self.lang
-        config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["lang"] = self.lang
+        # a course's graded questions are answered in the LMS only: the public pages withhold them
+        config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(
+            lang=self.lang, assessed=assessed_questions(Path(config.docs_dir), self.lang))
         config.mdx_configs.setdefault(BLOCKS_EXTENSION, {}).update(lang=self.lang, content_dir=config.docs_dir)
         for name in SEARCH_PLUGIN_NAMES:
             search = config.plugins.get(name)
@@ -102,6 +105,12 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
             if file.is_documentation_page() and file.src_uri in self.drafts:
                 files.remove(file)
         return files
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config, files):
+        # mkdocs makes each page's Markdown converter from mdx_configs right after this event
+        # static-i18n has moved the page into its language's folder by now: the path within it
+        config.mdx_configs.setdefault(BLOCKS_EXTENSION, {})["page"] = page.file.src_uri.removeprefix(f"{self.lang}/")
+        return markdown
 
     def on_page_context(self, context, page: MkPage, config, nav):
         # theme/partials/alternate.html prints these links as they are: relative to the page.

@@ -42,3 +42,15 @@ def display_order(quiz_id: str, count: int, purpose: str) -> list[int]:
     if order == sorted(order):
         order = order[1:] + order[:1]
     return order
+
+
+def option_order(quiz_id: str, fixed: list[bool]) -> list[int]:
+    """The order in which a choice quiz shows its options: authored indices, shuffled by the quiz id.
+
+    The same permutation in every language and every build (it depends on the id and the fixed flags
+    only, which parity keeps equal); a fixed option keeps its authored position.
+    """
+    movable = [i for i, keep in enumerate(fixed) if not keep]
+    random.Random(f"{quiz_id}|options").shuffle(movable)
+    shuffled = iter(movable)
+    return [i if keep else next(shuffled) for i, keep in enumerate(fixed)]

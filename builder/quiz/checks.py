@@ -36,7 +36,9 @@ def where(report: ErrorReport, quiz: Quiz) -> str:
 def describe(quiz: Quiz) -> str:
     if quiz.type in ("single", "multiple"):
         correct = [str(i + 1) for i, option in enumerate(quiz.options) if option.correct]
-        return f"'{quiz.type}' with {len(quiz.options)} options, correct: {', '.join(correct)}"
+        fixed = [str(i + 1) for i, option in enumerate(quiz.options) if option.fixed]
+        return (f"'{quiz.type}' with {len(quiz.options)} options, correct: {', '.join(correct)}"
+                + (f", fixed: {', '.join(fixed)}" if fixed else ""))
     if quiz.type == "truefalse":
         return f"'truefalse' with answer {str(quiz.answer).lower()}"
     counts = {"text": len(quiz.answers), "match": len(quiz.pairs), "order": len(quiz.items)}
@@ -68,4 +70,4 @@ def check_quiz_parity(content: Content, report: ErrorReport) -> None:
                 report.add(quiz.source, quiz.line,
                            f"quiz '{quiz_id}' differs between languages: {describe(quiz)} here, but "
                            f"{describe(reference)} in {where(report, reference)}; the type, the number of "
-                           f"options and the correct answers (in order) must be the same in {involved}")
+                           f"options and the correct and fixed ones (in order) must be the same in {involved}")

@@ -24,7 +24,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from builder.languages import DEFAULT_LANGUAGE
-from builder.quiz.html import render_progress, render_quiz, render_summary
+from builder.quiz.html import render_progress, render_quiz, render_summary, render_withheld
 from builder.quiz.model import QuizBlock, parse_quiz
 from builder.quiz.strings import strings
 
@@ -35,6 +35,8 @@ class QuizExtension(Extension):
             "lang": [DEFAULT_LANGUAGE.code, "language of the interface strings: kk, ru or en"],
             "reveal": [True, "render the no-JavaScript answer reveal (off for graded assessments)"],
             "summary": [True, "append the per-page self-check summary after the last quiz"],
+            "assessed": [{}, "quiz id -> title of the course whose final assessment it belongs to: such "
+                             "questions are withheld (public editions must not show their answers)"],
         }
         super().__init__(**kwargs)
         self.md: Markdown | None = None
@@ -44,12 +46,14 @@ class QuizExtension(Extension):
         md.registerExtension(self)
         md.quiz_settings = self.getConfigs()
         md.quizzes = []
+        md.withheld = []
         # Quizzes are rendered by superfences before the tree is built; by now md.quizzes is known.
         md.treeprocessors.register(SummaryTreeprocessor(md), "ccd-quiz-summary", 0)
 
     def reset(self) -> None:
         if self.md is not None:
             self.md.quizzes = []
+            self.md.withheld = []
 
 
 class SummaryTreeprocessor(Treeprocessor):
@@ -57,14 +61,21 @@ class SummaryTreeprocessor(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         settings = getattr(self.md, "quiz_settings", None)
-        if not self.md.quizzes or not settings or not settings["summary"]:
+        if not settings:
             return
-        placeholder = ElementTree.SubElement(root, "p")
-        placeholder.text = self.md.htmlStash.store(render_summary(len(self.md.quizzes), strings(settings["lang"])))
+        labels = strings(settings["lang"])
+        if self.md.quizzes and settings["summary"]:
+            placeholder = ElementTree.SubElement(root, "p")
+            placeholder.text = self.md.htmlStash.store(render_summary(len(self.md.quizzes), labels))
+        withheld = getattr(self.md, "withheld", [])
+        for course in sorted(set(withheld)):
+            placeholder = ElementTree.SubElement(root, "p")
+            placeholder.text = self.md.htmlStash.store(render_withheld(withheld.count(course), course, labels))
 
 
 def settings_of(md: Markdown | None) -> dict:
-    return getattr(md, "quiz_settings", None) or {"lang": DEFAULT_LANGUAGE.code, "reveal": True, "summary": True}
+    return getattr(md, "quiz_settings", None) or {"lang": DEFAULT_LANGUAGE.code, "reveal": True, "summary": True,
+                                                  "assessed": {}}
 
 
 def format_quiz(source: str, language: str, css_class: str, options: dict, md: Markdown, **kwargs) -> str:
@@ -74,6 +85,12 @@ def format_quiz(source: str, language: str, css_class: str, options: dict, md: M
         # `builder check` refuses such content before a build; this only shows up in a bare render.
         items = "".join(f"<li>{escape(message)}</li>" for _, message in problems)
         return f'<div class="admonition failure"><p class="admonition-title">quiz</p><ul>{items}</ul></div>'
+    course = (settings.get("assessed") or {}).get(quiz.id)
+    if course is not None:
+        # a graded question: nothing of it in a public page, not even hashes or feedback
+        if hasattr(md, "withheld"):
+            md.withheld.append(course)
+        return ""
     if hasattr(md, "quizzes"):
         md.quizzes.append(quiz)
     return render_quiz(quiz, strings(settings["lang"]), reveal=settings["reveal"])

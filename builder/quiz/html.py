@@ -82,7 +82,7 @@ def engine_labels(labels: dict[str, str]) -> dict[str, str]:
 
 def choices(quiz: Quiz, base: str, kind: str) -> str:
     rows = []
-    for i, option in enumerate(quiz.options):
+    for i, option in quiz.shown_options():  # value = authored index: hashes and LMS responses do not move
         rows.append(f'<li class="ccd-quiz__option"><input type="{kind}" id="{base}-o{i}" name="{base}" value="{i}">'
                     f' <label for="{base}-o{i}">{escape(option.text)}</label>'
                     f'<div class="ccd-quiz__option-feedback" id="{base}-o{i}-fb" hidden></div></li>')
@@ -139,6 +139,13 @@ def render_summary(total: int, labels: dict[str, str]) -> str:
             f'aria-live="polite"><p class="admonition-title">{escape(labels["summary_title"])}</p>'
             f'<p class="ccd-quiz-summary__score">{escape(labels["summary_none"].format(total=total))}</p>'
             f'<p class="ccd-quiz-summary__note">{escape(labels["saved_note"])}</p></aside>')
+
+
+def render_withheld(count: int, course: str, labels: dict[str, str]) -> str:
+    """Where a public page leaves out questions of a course's final assessment: a note saying so."""
+    return (f'<aside class="ccd-quiz-assessed admonition note"><p class="admonition-title">'
+            f'{escape(labels["assessed_title"])}</p>'
+            f'<p>{escape(labels["assessed_note"].format(count=count, course=course))}</p></aside>')
 
 
 def render_progress(labels: dict[str, str]) -> str:

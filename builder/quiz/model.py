@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from builder.quiz.answers import option_order
 from builder.yaml_nodes import compose, scalar_value
 
 QUIZ_TYPES = ("single", "multiple", "truefalse", "text", "match", "order")
@@ -22,7 +23,7 @@ TYPE_KEYS = {
     "match": ("pairs",),
     "order": ("items",),
 }
-OPTION_KEYS = ("text", "correct", "feedback")
+OPTION_KEYS = ("text", "correct", "feedback", "fixed")
 PAIR_KEYS = ("left", "right")
 QUIZ_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*quiz\s*$")
@@ -33,6 +34,7 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    fixed: bool = False  # shown at its authored position, not shuffled (e.g. "all of the above" last)
     line: int = 0
 
 
@@ -59,11 +61,16 @@ class Quiz:
     pairs: list[Pair] = field(default_factory=list)  # match: the right pairing
     items: list[str] = field(default_factory=list)  # order: the right sequence
 
+    def shown_options(self) -> list[tuple[int, Option]]:
+        """(authored index, option) in the order every edition shows them (see answers.option_order)."""
+        return [(i, self.options[i]) for i in option_order(self.id, [o.fixed for o in self.options])]
+
     def answer_shape(self) -> tuple:
         """What must be equal in every language: the type, the counts and the right answers."""
         return (
             self.type,
             tuple(option.correct for option in self.options),
+            tuple(option.fixed for option in self.options),
             self.answer,
             len(self.answers),
             len(self.pairs),
@@ -198,7 +205,8 @@ def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int
     for item in node.value:
         line = at(item)
         if not isinstance(item, yaml.MappingNode):
-            problems.add(line, "an option is '- text: …', optionally with 'correct: true' and 'feedback: …'")
+            problems.add(line, "an option is '- text: …', optionally with 'correct: true', 'feedback: …' and "
+                               "'fixed: true'")
             continue
         option = Option("", line=line)
         for sub_key, sub_value in item.value:
@@ -209,6 +217,8 @@ def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int
                 option.correct = bool(bool_value(sub_value, problems, at(sub_key), "'correct'"))
             elif name == "feedback":
                 option.feedback = text_value(sub_value, problems, at(sub_key), "'feedback'")
+            elif name == "fixed":
+                option.fixed = bool(bool_value(sub_value, problems, at(sub_key), "'fixed'"))
             else:
                 problems.add(at(sub_key), f"unknown option key '{name}'; an option allows: {', '.join(OPTION_KEYS)}")
         if not option.text:

@@ -133,7 +133,7 @@
     this.course = course;             // CCD_COURSE: graded quizzes, pass mark, interactions meta
     this.connection = connection;
     this.onChange = onChange || function () {};
-    this.state = { l: "", p: 0, a: {} }; // language, page, answers by quiz index
+    this.state = { l: "", p: 0, a: {} }; // language, page, answers by quiz index; b: best finished score
     this.quizIndex = {};
     var self = this;
     course.quizzes.forEach(function (quiz, index) { self.quizIndex[quiz.id] = index; });
@@ -203,29 +203,28 @@
     }
   };
 
+  /* Score and success are reported once every graded question is answered, never before: an LMS
+   * turns a reported partial score into "failed" (Moodle's 1.2 player applies the mastery score to it
+   * when the learner leaves; in 2004 the scaled passing score does the same), so an unfinished attempt
+   * reports none and stays "incomplete". A retry never lowers the best finished score of the attempt. */
   LmsTracker.prototype.report = function () {
     var c = this.connection, m = c.model, course = this.course, self = this;
     var graded = course.quizzes.filter(function (quiz) { return quiz.graded; });
     var answered = graded.filter(function (quiz) { return self.state.a[self.quizIndex[quiz.id]]; });
+    if (!graded.length || answered.length < graded.length) return;
     var right = answered.filter(function (quiz) { return self.state.a[self.quizIndex[quiz.id]][1]; }).length;
-    var score = graded.length ? Math.round((right / graded.length) * 100) : 0;
+    var score = Math.max(Math.round((right / graded.length) * 100), this.state.b || 0);
+    this.state.b = score;
+    var passed = score >= course.passMark;
     c.set(m.min, 0);
     c.set(m.max, 100);
     c.set(m.raw, score);
-    var finished = answered.length === graded.length;
-    var passed = score >= course.passMark;
     if (c.version === "2004") {
       c.set(m.scaled, (score / 100).toFixed(2));
-      if (finished) {
-        c.set(m.status, "completed");
-        // never downgrade: a learner who passed stays passed when a retry goes worse
-        if (!(c.get(m.success) === "passed" && !passed)) c.set(m.success, passed ? "passed" : "failed");
-      }
-    } else if (finished) {
-      var current = c.get(m.status);
-      var next = passed ? "passed" : "failed";
-      // never downgrade: a learner who passed stays passed when a retry goes worse
-      if ((STATUS_RANK[next] || 0) >= (STATUS_RANK[current] || 0)) c.set(m.status, next);
+      c.set(m.status, "completed");
+      c.set(m.success, passed ? "passed" : "failed");
+    } else {
+      c.set(m.status, passed ? "passed" : "failed");
     }
   };
 
