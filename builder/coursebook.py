@@ -89,7 +89,8 @@ def render_course(course: Course, content: Content, config_file: Path, lang: str
     md = make_markdown(config_file, lang, content.root)
     md_settings = getattr(md, "quiz_settings", None)
     if md_settings is not None:
-        md_settings.update(reveal=False, summary=False)  # no plain answers and no portal summary in a package
+        # no plain answers, no portal summary, and the final assessment's feedback sealed until answered
+        md_settings.update(reveal=False, summary=False, sealed=list(course.graded))
     anchors = {path: page_anchor(lang, i) for i, path in enumerate(course.pages)}
     if portal_url:
         portal_url = portal_url.rstrip("/") + "/" + language(lang).url_prefix

@@ -319,3 +319,23 @@ def test_the_result_is_decided_once_every_graded_question_is_answered(page, lms,
     expected = str(round((len(quizzes) - 1) / len(quizzes) * 100))
     status, grade = moodle_outcome(version, cmi(page), lms["course"].pass_mark)
     assert (status, grade) == (("passed" if version == "1.2" else "completed/passed"), expected)
+
+
+def test_graded_feedback_is_sealed_in_the_package_and_shown_after_answering(page, lms, content):
+    quizzes = graded_quizzes(content, lms["course"])
+    quiz = next(q for q in quizzes if q.type == "single")
+    wrong = next(option for option in quiz.options if not option.correct)
+    files = "".join(path.read_text(encoding="utf-8", errors="replace")
+                    for path in (lms["root"] / "pkg-kk-2004").rglob("*") if path.suffix in (".html", ".js"))
+    import base64
+
+    payloads = "".join(base64.b64decode(encoded).decode("utf-8") for encoded in re.findall(r'data-payload="([^"]+)"', files))
+    assert quiz.id.encode() and wrong.feedback not in files and len(payloads) > 1000
+    for text in [option.feedback for option in quiz.options] + [quiz.explanation]:
+        assert text and text not in payloads  # not readable in the engine's data either
+    frame = open_course(page, lms, "2004")
+    answer_graded(frame, [quiz], right=False)
+    form = frame.locator(f"section:not([hidden]) form[data-quiz='{quiz.id}']")
+    shown = form.get_by_label(wrong.text, exact=True).locator("xpath=ancestor::li").locator(".ccd-quiz__option-feedback")
+    assert shown.inner_text() == wrong.feedback
+    assert quiz.explanation in form.locator(".ccd-quiz__feedback").inner_text()

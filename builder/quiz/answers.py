@@ -5,6 +5,7 @@ compares; the page holds only hashes, so reading the source does not give the an
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import random
 import re
@@ -54,3 +55,15 @@ def option_order(quiz_id: str, fixed: list[bool]) -> list[int]:
     random.Random(f"{quiz_id}|options").shuffle(movable)
     shuffled = iter(movable)
     return [i if keep else next(shuffled) for i, keep in enumerate(fixed)]
+
+
+def seal(salt: str, label: str, text: str) -> str:
+    """Text XORed with a SHA-256 key stream, base64 (unsealed by `unseal` in quiz.js).
+
+    Keeps a graded question's feedback out of the readable page source until the learner answers;
+    it is not encryption against someone who runs the engine's code by hand.
+    """
+    data = text.encode("utf-8")
+    stream = b"".join(hashlib.sha256(f"{salt}|seal|{label}|{block}".encode()).digest()
+                      for block in range(len(data) // 32 + 1))
+    return base64.b64encode(bytes(a ^ b for a, b in zip(data, stream))).decode()

@@ -37,6 +37,7 @@ class QuizExtension(Extension):
             "summary": [True, "append the per-page self-check summary after the last quiz"],
             "assessed": [{}, "quiz id -> title of the course whose final assessment it belongs to: such "
                              "questions are withheld (public editions must not show their answers)"],
+            "sealed": [[], "quiz ids whose feedback is sealed until answered (a package's graded questions)"],
         }
         super().__init__(**kwargs)
         self.md: Markdown | None = None
@@ -93,7 +94,8 @@ def format_quiz(source: str, language: str, css_class: str, options: dict, md: M
         return ""
     if hasattr(md, "quizzes"):
         md.quizzes.append(quiz)
-    return render_quiz(quiz, strings(settings["lang"]), reveal=settings["reveal"])
+    return render_quiz(quiz, strings(settings["lang"]), reveal=settings["reveal"],
+                       sealed=quiz.id in (settings.get("sealed") or ()))
 
 
 def format_progress(source: str, language: str, css_class: str, options: dict, md: Markdown, **kwargs) -> str:

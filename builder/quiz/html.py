@@ -9,18 +9,22 @@ import base64
 import json
 from html import escape
 
-from builder.quiz.answers import answer_hash, display_order, normalize_answer, salt_for
+from builder.quiz.answers import answer_hash, display_order, normalize_answer, salt_for, seal
 from builder.quiz.model import Quiz
 
 
-def payload(quiz: Quiz, match_order: list[int], item_order: list[int]) -> dict:
+def payload(quiz: Quiz, match_order: list[int], item_order: list[int], sealed: bool = False) -> dict:
+    """The engine's data; `sealed` (a graded question in a package) keeps feedback unreadable until answered."""
     salt = salt_for(quiz.id)
-    data: dict = {"s": salt, "e": quiz.explanation}
+    data: dict = {"s": salt, "e": seal(salt, "e", quiz.explanation) if sealed and quiz.explanation else quiz.explanation}
+    if sealed:
+        data["x"] = 1
     if quiz.type in ("single", "multiple"):
         right = ",".join(str(i) for i, option in enumerate(quiz.options) if option.correct)
         data["k"] = answer_hash(salt, right)
         data["m"] = [answer_hash(salt, f"o{i}:{int(option.correct)}") for i, option in enumerate(quiz.options)]
-        data["f"] = [option.feedback for option in quiz.options]
+        data["f"] = [seal(salt, f"f{i}", option.feedback) if sealed and option.feedback else option.feedback
+                     for i, option in enumerate(quiz.options)]
     elif quiz.type == "truefalse":
         data["k"] = answer_hash(salt, str(quiz.answer).lower())
     elif quiz.type == "text":
@@ -37,8 +41,9 @@ def encode(data: dict) -> str:
     return base64.b64encode(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()).decode()
 
 
-def render_quiz(quiz: Quiz, labels: dict[str, str], reveal: bool = True) -> str:
-    """The quiz's HTML; reveal=False leaves out the no-JavaScript answer (graded assessments)."""
+def render_quiz(quiz: Quiz, labels: dict[str, str], reveal: bool = True, sealed: bool = False) -> str:
+    """The quiz's HTML; reveal=False leaves out the no-JavaScript answer, sealed=True seals the feedback
+    (both for the graded questions of a package)."""
     base = f"quiz-{quiz.id}"
     match_order = display_order(quiz.id, len(quiz.pairs), "match")
     item_order = display_order(quiz.id, len(quiz.items), "order")
@@ -52,7 +57,7 @@ def render_quiz(quiz: Quiz, labels: dict[str, str], reveal: bool = True) -> str:
     }[quiz.type]()
     parts = [
         f'<form class="ccd-quiz" id="{base}" data-quiz="{escape(quiz.id)}" data-type="{quiz.type}" '
-        f'data-payload="{encode(payload(quiz, match_order, item_order))}" '
+        f'data-payload="{encode(payload(quiz, match_order, item_order, sealed))}" '
         f'data-labels="{escape(json.dumps(engine_labels(labels), ensure_ascii=False))}" novalidate>',
         '<fieldset class="ccd-quiz__fieldset">',
         f'<legend class="ccd-quiz__question" id="{base}-q">{escape(quiz.question)}</legend>',

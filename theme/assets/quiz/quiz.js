@@ -65,6 +65,17 @@
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
+  /* A graded question's feedback travels sealed (builder/quiz/answers.py seal): XORed with a SHA-256
+   * key stream, so it cannot be read in the page source before answering. Not a secret from someone
+   * who runs this code by hand: a course that checks answers in the browser cannot have one. */
+  function unseal(data, label, text) {
+    if (!data.x || !text) return text;
+    var binary = atob(text), bytes = new Uint8Array(binary.length), stream = "";
+    for (var block = 0; stream.length < binary.length * 2; block++) stream += sha256(data.s + "|seal|" + label + "|" + block);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) ^ parseInt(stream.substr(i * 2, 2), 16);
+    return new TextDecoder().decode(bytes);
+  }
+
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return key in values ? values[key] : ""; });
   }
@@ -278,12 +289,15 @@
     form.classList.toggle("ccd-quiz--right", result.right);
     form.classList.toggle("ccd-quiz--wrong", !result.right);
     if (this.type === "single" || this.type === "multiple") {
-      form.querySelectorAll(".ccd-quiz__option").forEach(function (row, i) {
+      form.querySelectorAll(".ccd-quiz__option").forEach(function (row) {
+        // options are shown shuffled: an input's value is the option's authored index
+        var i = Number(row.querySelector("input").value);
         var chosen = response.indexOf(i) >= 0;
         var box = row.querySelector(".ccd-quiz__option-feedback");
         row.classList.toggle("ccd-quiz__option--right", chosen && result.correctOptions[i]);
         row.classList.toggle("ccd-quiz__option--wrong", chosen && !result.correctOptions[i]);
-        if (chosen && data.f[i]) { box.textContent = data.f[i]; box.hidden = false; }
+        var text = unseal(data, "f" + i, data.f[i]);
+        if (chosen && text) { box.textContent = text; box.hidden = false; }
       });
     }
     if (this.type === "match") {
@@ -303,7 +317,8 @@
     var strong = document.createElement("strong");
     strong.textContent = verdict;
     this.feedback.appendChild(strong);
-    if (data.e) this.feedback.appendChild(document.createTextNode(" " + data.e));
+    var explanation = unseal(data, "e", data.e);
+    if (explanation) this.feedback.appendChild(document.createTextNode(" " + explanation));
   };
 
   Quiz.prototype.retry = function () {
