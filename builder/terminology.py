@@ -5,8 +5,9 @@ variant in a page is reported with the preferred term. Kazakh and Russian inflec
 when it begins with the variant (мұражайы, мұражайларда). Not reported:
 - text inside «…» or “…” quotes (official titles keep their wording);
 - words that begin with one of the term's `allow:` phrases (e.g. ерікті түрде, "voluntarily");
-- a line that says `terms-allow: <variant>` (in an HTML comment, or a YAML comment in a quiz block),
-  for a single use where the word means something else.
+- a line that says `terms-allow: <variant>` (in an HTML comment, or a YAML comment in front matter or
+  a quiz block), or that follows a line holding only such an HTML comment (above a heading), for a
+  single use where the word means something else.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from builder.errors import ErrorReport
 QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|`[^`\n]*`")
 LINE_ALLOW = re.compile(r"terms-allow:\s*([^\s>#]+(?:\s*,\s*[^\s>#,]+)*)")
 LETTER = r"[^\W\d_]"
+COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def variant_pattern(variant: str) -> re.Pattern:
@@ -43,11 +45,18 @@ def check_terminology(content, glossary: list[dict], report: ErrorReport) -> Non
     for page in content.all_pages():
         if not page.readable or page.lang not in rules:
             continue
-        lines = [(page.meta_lines.get("title", 1), str(page.meta.get("title", "")))]
+        title_line = page.meta_lines.get("title", 1)
+        # the title as written (a YAML comment there may carry a terms-allow marker)
+        lines = [(title_line, page.source.read_text(encoding="utf-8").split("\n")[title_line - 1])]
         lines += [(page.body_line + number, line) for number, line in enumerate(page.body.split("\n"))]
+        previous = ""
         for number, line in lines:
-            marker = LINE_ALLOW.search(line)
-            exempt = {word.strip().casefold() for word in marker.group(1).split(",")} if marker else set()
+            # a marker on the line itself, or alone in a comment on the line before (e.g. above a heading)
+            markers = [LINE_ALLOW.search(line)]
+            if COMMENT_LINE.match(previous):
+                markers.append(LINE_ALLOW.search(previous))
+            previous = line
+            exempt = {word.strip().casefold() for marker in markers if marker for word in marker.group(1).split(",")}
             for pattern, variant, preferred, allowed in rules[page.lang]:
                 if variant.casefold() in exempt:
                     continue
