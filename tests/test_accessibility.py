@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "figures chart": "about/figures/",
     "culture days schedule": "culture/days/",
     "excursion schedule": "culture/excursions/",
+    "planned event": "culture/excursions/spassk-memorial/",
     "mediation programme": "mediation/programme/",
     "advisor": "advisor/",
     "knowledge base": "advisor/knowledge-base/",
