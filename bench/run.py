@@ -11,7 +11,7 @@ For every N (pages per language) it generates a corpus (bench/corpus.py), then t
   one-page rebuild `builder build` after appending a sentence to one page in one language
   serve edit       `builder serve` running: from writing a unique marker into a page to the page
                    served over HTTP showing it (median over --serve-edits edits)
-  packaging        builder.packages.build_packages in this process, on the checked content; and its two
+  packaging        builder.outputs.packages.build_packages in this process, on the checked content; and its two
                    parts apart: rendering the courses, and packaging the rendered courses into zips
   zipfile          the baseline: the files of the same zips, extracted to disk, zipped with zipfile
 
@@ -401,10 +401,11 @@ class Bench:
     def packaging(self, root: Path, result: Result, work: Path) -> None:
         """build_packages in this process, its rendering and packaging apart, and zipfile over the same
         files as the baseline."""
-        from builder.coursebook import render_course
-        from builder.languages import LANGUAGE_CODES
-        from builder.packages import MULTILINGUAL, SCORM_VERSIONS, build_packages, package_name
+        from builder.outputs.coursebook import render_course
+        from builder.model.languages import LANGUAGE_CODES
+        from builder.outputs.packages import MULTILINGUAL, SCORM_VERSIONS, build_packages, package_name
         from builder.pipeline import Project, check
+        from builder.portal.config import portal_settings
         from scorm.package import EngineFiles, write_package
 
         project = Project(root)
@@ -413,16 +414,17 @@ class Bench:
         here = Path.cwd()
         os.chdir(root)  # as `builder build` runs: relative paths of mkdocs.yml resolve against the project
         try:
+            dialect = portal_settings(project.config_file).dialect
             content = check(project, progress=lambda *_: None)
             for repeat in range(self.args.repeat):
                 # the whole stage, as `builder build` runs it (no cache)
                 target = work / f"scorm-{repeat}"
                 started, cpu = time.perf_counter(), time.process_time()
-                build_packages(content, project.config_file, project.theme_dir, target, None, lambda *_: None)
+                build_packages(content, dialect, project.theme_dir, target, None, lambda *_: None)
                 self.timed(result, "packages-total", started, cpu)
                 # its two parts: rendering the courses, then packaging them (manifests, player, zips)
                 started, cpu = time.perf_counter(), time.process_time()
-                rendered = {(course.id, lang): render_course(course, content, project.config_file, lang, None)
+                rendered = {(course.id, lang): render_course(course, content, dialect, lang, None)
                             for course in content.courses for lang in LANGUAGE_CODES}
                 self.timed(result, "render", started, cpu)
                 target = work / f"packaged-{repeat}"

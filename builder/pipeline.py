@@ -1,25 +1,29 @@
-"""The whole build: check the content, then render every output aside and swap it into place."""
+"""The whole build: check the content into a frozen model, then render every output from it aside and
+swap them into place."""
 from __future__ import annotations
 
-import os
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.build_cache import AnchorCache, BuildCache, copy_tree
-from builder.checks import check_content
-from builder.fingerprint import ProjectInputs, combine, hash_bytes
-from builder.languages import LANGUAGE_CODES
-from builder.errors import ContentInvalid
-from builder.output import replace_tree, staging_area
-from builder.banks.export import INDEX_FILE as BANKS_INDEX
-from builder.banks.export import build_banks
-from builder.blocks.downloads import BANKS_FOLDER, BANKS_INDEX_ENV, DOWNLOADS_FOLDER, PACKAGES_INDEX_ENV, shown_index
-from builder.blocks.downloads import PRINT_FOLDER, PRINT_INDEX_ENV
-from builder.packages import INDEX_FILE, build_packages
-from builder.portal import build_portal
-from builder.print_edition import INDEX_FILE as PRINT_INDEX
-from builder.print_edition import build_print_editions
+from builder.markdown.blocks.downloads import BANKS_FOLDER, DOWNLOADS_FOLDER, PRINT_FOLDER, shown_index
+from builder.markdown.language_model import Downloads, language_model
+from builder.markdown.validate import check_content
+from builder.model.content import Content
+from builder.model.errors import ContentInvalid
+from builder.model.languages import LANGUAGE_CODES, language
+from builder.outputs.banks.export import INDEX_FILE as BANKS_INDEX
+from builder.outputs.banks.export import build_banks
+from builder.outputs.calendars import write_calendars
+from builder.outputs.packages import INDEX_FILE, build_packages
+from builder.outputs.print_edition import INDEX_FILE as PRINT_INDEX
+from builder.outputs.print_edition import build_print_editions
+from builder.portal.build import build_portal, language_folder
+from builder.portal.config import PortalSettings, portal_settings
+from builder.store.cache import AnchorCache, BuildCache, copy_tree
+from builder.store.fingerprint import ProjectInputs, combine, hash_bytes
+from builder.store.output import replace_tree, staging_area
 
 CACHE_FOLDER = ".cache/build"
 
@@ -58,14 +62,28 @@ class Project:
         raise FileNotFoundError(f"no project (a folder with mkdocs.yml and content/) at or above {here}")
 
 
-def check(project: Project, progress=print, anchor_cache=None):
+def check(project: Project, progress=print, anchor_cache=None,
+          settings: PortalSettings | None = None) -> Content:
+    """The checked, frozen model of the project's content; ContentInvalid with every error otherwise."""
     progress("checking content …")
-    content, report = check_content(project.root, project.content_dir, project.config_file, anchor_cache)
+    settings = settings or portal_settings(project.config_file)
+    content, report = check_content(project.root, project.content_dir, settings.dialect, anchor_cache)
     pages = sum(1 for _ in content.all_pages())
     if report:
         raise ContentInvalid(report.sorted())
     progress(f"  {pages} pages in {len(content.pages)} languages: no errors")
     return content
+
+
+def write_language_models(content: Content, folder: Path, dist: Path | None = None) -> dict[str, Path]:
+    """Each language's part of the model, with the download lists of dist/ if built, as files for the portal."""
+    def entries(index: Path) -> tuple:
+        return tuple(json.loads(index.read_text(encoding="utf-8"))) if index.is_file() else ()
+
+    downloads = Downloads(entries(dist / "scorm" / INDEX_FILE), entries(dist / "moodle" / BANKS_INDEX),
+                          entries(dist / "print" / PRINT_INDEX)) if dist else Downloads()
+    return {lang: language_model(content, lang, downloads).write(folder / f"model-{lang}.pickle")
+            for lang in LANGUAGE_CODES}
 
 
 def anchor_cache(project: Project, inputs: ProjectInputs) -> AnchorCache:
@@ -83,18 +101,19 @@ def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path]) -> str:
 
 
 def build(project: Project, site_dir: Path | None = None, progress=print, dist_dir: Path | None = None,
-          use_cache: bool = True) -> Path:
+          use_cache: bool = True, site_url: str | None = None) -> Path:
     """Check, then build the LMS packages, the question banks, the print editions and the portal aside; swap
     them into dist/ and site/.
 
     Packages and print editions come first: the portal's pages list them, and the portal carries copies
     under downloads/. Nothing is swapped in unless everything was built. Outputs whose inputs have not
     changed since the last build are reused (.cache/build/); with nothing changed nothing is rebuilt.
+    site_url: the portal's public address (canonical links, sitemaps, links in packages and PDFs).
     """
     started = time.perf_counter()
     site_dir = (site_dir or project.site_dir).resolve()
     dist_dir = (dist_dir or site_dir.parent / "dist").resolve()  # beside the site: site/ and dist/ by default
-    site_url = os.environ.get("SITE_URL") or None
+    site_url = site_url or None
     inputs = ProjectInputs(project.root, site_url)
     cache = BuildCache(project.root / CACHE_FOLDER)
     previous = cache.load_state(site_dir) if use_cache else {}
@@ -104,33 +123,32 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
         progress(f"nothing changed since the last build: {site_dir} and {dist_dir} are up to date "
                  f"({time.perf_counter() - started:.1f} s)")
         return site_dir
+    settings = portal_settings(project.config_file)
     anchors = anchor_cache(project, inputs) if use_cache else None
-    content = check(project, progress, anchors)
+    content = check(project, progress, anchors, settings)
     if anchors:
         anchors.save()
     with staging_area(site_dir) as site_staging, staging_area(dist_dir) as dist_staging:
         progress("building the LMS packages …")
         dist = dist_staging / "dist"
-        build_packages(content, project.config_file, project.theme_dir, dist / "scorm", site_url, progress,
+        build_packages(content, settings.dialect, project.theme_dir, dist / "scorm", site_url, progress,
                        cache if use_cache else None, inputs)
         progress("writing the question banks …")
         build_banks(content, dist / "moodle", progress)
         progress("typesetting the print editions …")
-        build_print_editions(content, project.config_file, dist / "print", progress, site_url,
+        build_print_editions(content, settings.dialect, settings.site_names, dist / "print", progress, site_url,
                              cache=cache if use_cache else None, inputs=inputs)
-        # the download lists the portal's pages read, each named by the environment variable it is passed in
-        indexes = {PACKAGES_INDEX_ENV: dist / "scorm" / INDEX_FILE, BANKS_INDEX_ENV: dist / "moodle" / BANKS_INDEX,
-                   PRINT_INDEX_ENV: dist / "print" / PRINT_INDEX}
-        keys = {lang: portal_key(inputs, lang, list(indexes.values())) for lang in LANGUAGE_CODES}
+        # the download lists the portal's pages show
+        indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX, dist / "print" / PRINT_INDEX]
+        keys = {lang: portal_key(inputs, lang, indexes) for lang in LANGUAGE_CODES}
         unchanged = frozenset(lang for lang, key in keys.items()
                               if outputs_intact and previous.get("portal", {}).get(lang) == key)
-        os.environ.update({variable: str(path) for variable, path in indexes.items()})
-        try:
-            progress("building the portal …")
-            site = build_portal(project.config_file, site_staging, progress, unchanged_in=site_dir, unchanged=unchanged)
-        finally:
-            for variable in indexes:
-                os.environ.pop(variable, None)
+        model_files = write_language_models(content, site_staging / "models", dist)
+        progress("building the portal …")
+        site = build_portal(project.config_file, site_staging, model_files, site_url or "", progress,
+                            unchanged_in=site_dir, unchanged=unchanged)
+        for lang in LANGUAGE_CODES:
+            write_calendars(content, language_folder(site, language(lang)), lang, settings.site_names[lang], site_url)
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)
         copy_tree(dist / "moodle", site / BANKS_FOLDER)
         copy_tree(dist / "print", site / PRINT_FOLDER)

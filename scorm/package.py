@@ -5,7 +5,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorm.interactions import INTERACTION_TYPES, correct_pattern
 from scorm.labels import LABELS
 from scorm.manifest import PackageSpec, environment, render_manifest, render_metadata
 from scorm.zipper import write_zip
@@ -22,15 +21,18 @@ class EngineFiles:
 
 
 def course_data(courses: list, version: str) -> dict:
-    """What the runtime needs: every quiz in order, which are graded, how each is reported."""
+    """What the runtime needs: every quiz in order, which are graded, how each is reported.
+
+    A rendered course gives each quiz's `interactions` entry (id, type, graded, interaction, pattern,
+    description); SCORM 1.2 has no correct-response pattern or description in its data model.
+    """
     first = courses[0]
     quizzes = []
-    for index, quiz in enumerate(first.quizzes):
-        entry = {"id": quiz.id, "type": quiz.type, "graded": quiz.id in first.graded,
-                 "interaction": INTERACTION_TYPES[quiz.type]}
+    for reported in first.interactions:
+        entry = {key: reported[key] for key in ("id", "type", "graded", "interaction")}
         if version == "2004" and entry["graded"]:
-            entry["pattern"] = correct_pattern(quiz)
-            entry["description"] = quiz.question
+            entry["pattern"] = reported["pattern"]
+            entry["description"] = reported["description"]
         quizzes.append(entry)
     labels = {course.lang: {"score": LABELS[course.lang]["score"]} for course in courses}
     return {"id": first.id, "scorm": version, "languages": [c.lang for c in courses], "passMark": first.pass_mark,
@@ -40,7 +42,7 @@ def course_data(courses: list, version: str) -> dict:
 def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[str, bytes]:
     """The files of one package holding one course in one or more languages (rendered courses)."""
     languages = [course.lang for course in courses]
-    ids = [[quiz.id for quiz in course.quizzes] for course in courses]
+    ids = [[quiz["id"] for quiz in course.interactions] for course in courses]
     if any(other != ids[0] for other in ids[1:]):
         raise ValueError(f"course {courses[0].id}: the languages do not hold the same quizzes in the same order")
     page = environment().get_template("player.html").render(

@@ -1,13 +1,15 @@
 """Shared fixtures: throwaway projects, the real portal built once, a local server, a browser."""
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 
 from builder.audit.server import serve_folder  # noqa: F401 - the tests' static server
-from builder.checks import check_content
+from builder.markdown.validate import check_content
+from builder.portal.config import portal_settings
 from builder.pipeline import Project, build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,6 +20,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-backgroun
 
 
 CASE_FILES = ("DELETE", "BASE", "expected.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def settings_of(config_file: Path):
+    """The portal's settings (Markdown dialect, site names) as the pipeline reads them from mkdocs.yml."""
+    return portal_settings(Path(config_file))
+
+
+def dialect_of(config_file: Path):
+    return settings_of(Path(config_file)).dialect
 
 
 def overlay_files(folder: Path, overlay: Path) -> None:
@@ -60,7 +72,7 @@ def project(tmp_path) -> Project:
 @pytest.fixture(scope="session")
 def content():
     """The real content/, loaded and checked once for the whole session (read it, do not change it)."""
-    content, report = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
+    content, report = check_content(REPO, REPO / "content", dialect_of(REPO / "mkdocs.yml"))
     assert not report, report.sorted()
     return content
 

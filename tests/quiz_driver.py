@@ -1,8 +1,8 @@
 """Answer quizzes in a real browser, right or wrong, from the quiz model (never from the page)."""
 from __future__ import annotations
 
-from builder.quiz.answers import display_order
-from builder.quiz.model import Quiz
+from builder.model.quiz.answers import display_order
+from builder.model.quiz.model import Quiz
 
 
 def right_response(quiz: Quiz):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from accessibility import axe_violations
-from builder.languages import LANGUAGES, language
+from builder.model.languages import LANGUAGES, language
 from quiz_driver import fill, right_response, wrong_response
 
 pytestmark = pytest.mark.browser

@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from builder.checks import check_content
-from builder.quiz.answer_keys import longest_allowed, true_range
-from builder.quiz.model import QuizBlock, parse_quiz
-from conftest import new_project
+from builder.markdown.validate import check_content
+from builder.model.quiz.answer_keys import longest_allowed, true_range
+from builder.model.quiz.model import QuizBlock, parse_quiz
+from conftest import new_project, dialect_of
 
 LANGS = ("kk", "ru", "en")
 
 
 def errors_of(project) -> list[str]:
-    _, report = check_content(project.root, project.content_dir, project.config_file)
+    _, report = check_content(project.root, project.content_dir, dialect_of(project.config_file))
     return [str(error) for error in report.sorted()]
 
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from builder.banks.gift import bank_gift
-from builder.banks.moodle_xml import question_xml
-from builder.print_edition import printed_quiz
-from builder.quiz.html import render_quiz
-from builder.quiz.model import QuizBlock, parse_quiz
-from builder.quiz.strings import strings
+from builder.outputs.banks.gift import bank_gift
+from builder.outputs.banks.moodle_xml import question_xml
+from builder.outputs.print_edition import printed_quiz
+from builder.markdown.quiz.html import render_quiz
+from builder.model.quiz.model import QuizBlock, parse_quiz
+from builder.markdown.quiz.strings import strings
 
 FIXED = """id: fixed-1
 type: multiple
@@ -88,11 +88,11 @@ def test_the_portal_withholds_every_graded_question(built_site: Path, content):
 
 
 def test_the_packages_still_carry_the_graded_questions(content):
-    from builder.coursebook import render_course
-    from conftest import REPO
+    from builder.outputs.coursebook import render_course
+    from conftest import REPO, dialect_of
 
     course = next(c for c in content.courses if c.id == "mediation")
-    rendered = render_course(course, content, REPO / "mkdocs.yml", "kk")
+    rendered = render_course(course, content, dialect_of(REPO / "mkdocs.yml"), "kk")
     html = "".join(page.html for page in rendered.pages)
     for quiz_id in course.graded:
         assert f'data-quiz="{quiz_id}"' in html

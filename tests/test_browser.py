@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from builder.content import load_content
-from builder.errors import ErrorReport
-from builder.languages import LANGUAGES, language
+from builder.model.content import load_content
+from builder.model.errors import ErrorReport
+from builder.model.languages import LANGUAGES, language
 from conftest import REPO
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,9 @@ import pytest
 from lxml import html as lxml_html
 
 from builder import portal
-from builder.content import load_content
-from builder.errors import ContentInvalid, ErrorReport
-from builder.languages import LANGUAGES
+from builder.model.content import load_content
+from builder.model.errors import ContentInvalid, ErrorReport
+from builder.model.languages import LANGUAGES
 from builder.pipeline import build
 from conftest import REPO, new_project
 from offline_scan import scan_site
@@ -144,7 +144,7 @@ def test_a_failure_while_rendering_leaves_the_old_site(tmp_path, monkeypatch):
     site = build(project, progress=lambda m: None)
     before, dist_before = snapshot(site), snapshot(project.dist_dir)
 
-    def half_written(config_file, staging, progress=print, **options):
+    def half_written(config_file, staging, *arguments, **options):
         (staging / "site").mkdir()
         (staging / "site" / "index.html").write_text("half")
         raise RuntimeError("renderer crashed")

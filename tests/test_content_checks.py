@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from builder.checks import check_content
-from builder.cli import main
-from conftest import FIXTURES, new_project
+from builder.markdown.validate import check_content
+from builder.cli.commands import main
+from conftest import FIXTURES, new_project, dialect_of
 
 CASES = sorted(p.name for p in (FIXTURES / "errors").iterdir())
 
 
 def errors_of(project) -> list[str]:
-    _, report = check_content(project.root, project.content_dir, project.config_file)
+    _, report = check_content(project.root, project.content_dir, dialect_of(project.config_file))
     return [str(error) for error in report.sorted()]
 
 

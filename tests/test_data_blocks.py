@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from builder.calendar import calendar_text, fold
-from builder.events import Event
+from builder.outputs.calendar import calendar_text, fold
+from builder.model.events import Event
 from builder.pipeline import build
 from conftest import REPO, new_project
 
@@ -131,8 +131,8 @@ def test_long_lines_fold_without_splitting_a_letter():
 
 
 def test_glossary_and_chart_render_from_the_real_data(built_site):
-    from builder.data import load_site_data
-    from builder.errors import ErrorReport
+    from builder.model.data import load_site_data
+    from builder.model.errors import ErrorReport
 
     data = load_site_data(REPO / "content", ErrorReport(REPO))
     if not data.glossary or not data.figures:
@@ -154,7 +154,7 @@ def test_glossary_and_chart_render_from_the_real_data(built_site):
 
 
 def test_kazakh_glossary_follows_the_kazakh_alphabet():
-    from builder.blocks.glossary import sort_key
+    from builder.markdown.blocks.glossary import sort_key
 
     words = ["қақтығыс", "ассамблея", "әртүрлілік", "бірегейлік", "ымыра", "іс-шара", "үйлесім", "ұлт"]
     assert sorted(words, key=lambda w: sort_key(w, "kk")) == [

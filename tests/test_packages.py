@@ -10,9 +10,9 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from builder.packages import package_name
+from builder.outputs.packages import package_name
 from builder.pipeline import Project, build
-from conftest import REPO
+from conftest import REPO, dialect_of
 from test_scorm_manifest import schema_for
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -30,9 +30,9 @@ def packages(dist) -> list[dict]:
 
 
 def test_every_course_has_a_package_per_language_and_version_plus_a_multilingual_one(dist, packages):
-    from builder.checks import check_content
+    from builder.markdown.validate import check_content
 
-    content, _ = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
+    content, _ = check_content(REPO, REPO / "content", dialect_of(REPO / "mkdocs.yml"))
     expected = {package_name(course.id, lang, version) for course in content.courses
                 for lang in ("kk", "ru", "en", "mul") for version in ("1.2", "2004")}
     assert {p["file"] for p in packages} == expected == {p.name for p in dist.glob("*.zip")}
@@ -73,11 +73,11 @@ def test_golden_manifests(dist, name):
 
 def test_the_same_content_builds_byte_identical_zips(tmp_path, dist):
     again = tmp_path / "dist"
-    from builder.checks import check_content
-    from builder.packages import build_packages
+    from builder.markdown.validate import check_content
+    from builder.outputs.packages import build_packages
 
-    content, _ = check_content(REPO, REPO / "content", REPO / "mkdocs.yml")
-    build_packages(content, REPO / "mkdocs.yml", REPO / "theme", again, progress=lambda m: None)
+    content, _ = check_content(REPO, REPO / "content", dialect_of(REPO / "mkdocs.yml"))
+    build_packages(content, dialect_of(REPO / "mkdocs.yml"), REPO / "theme", again, progress=lambda m: None)
     for package in dist.glob("*.zip"):
         assert (again / package.name).read_bytes() == package.read_bytes(), package.name
 

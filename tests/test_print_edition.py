@@ -9,12 +9,12 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from builder.blocks.downloads import PRINT_INDEX_ENV
-from builder.checks import check_content
-from builder.markdown_setup import make_markdown
-from builder.print_edition import (BOOKS, LABELS, book_paths, edition_html, edition_jobs, edition_name,
-                                   local_files_fetcher, site_names)
-from conftest import REPO, new_project
+from builder.markdown.validate import check_content
+from builder.markdown.dialect import make_markdown
+from builder.markdown.language_model import Downloads, language_model
+from builder.outputs.print_edition import (BOOKS, LABELS, Typesetting, book_paths, edition_html, edition_jobs,
+                                           edition_name, local_files_fetcher)
+from conftest import REPO, dialect_of, new_project, settings_of
 
 LANGS = ("kk", "ru", "en")
 EDITIONS = [(book, lang) for book in BOOKS for lang in LANGS]
@@ -75,7 +75,7 @@ def test_title_page_and_metadata(content, readers, texts, book, lang):
     title = book_title(content, book, lang)
     cover = flat(texts[book, lang][0])
     assert title in cover
-    assert site_names(REPO / "mkdocs.yml")[lang] in cover
+    assert settings_of(REPO / "mkdocs.yml").site_names[lang] in cover
     assert re.search(r"\b20\d\d\b", cover)
     assert texts[book, lang][0].split()[-1] != "1"  # the title page has no page number
     reader = readers[book, lang]
@@ -137,7 +137,7 @@ def embedded_fonts(reader: PdfReader) -> set[str]:
 def test_quizzes_are_printed_as_questions_not_code(content, texts, book, lang):
     text = flat(" ".join(texts[book, lang]))
     assert "```" not in text and "type: single" not in text and "options:" not in text
-    md = make_markdown(REPO / "mkdocs.yml", lang, REPO / "content")
+    md = make_markdown(dialect_of(REPO / "mkdocs.yml"), lang, language_model(content, lang))
     questions = []
     for path in book_paths(content.nav, book):
         md.reset()
@@ -184,14 +184,15 @@ def test_the_portal_links_every_book_to_its_pdf(built_site, print_dir):
 # -- the parts, fast ----------------------------------------------------------------------------------
 
 
-def test_book_html_has_contents_printed_quizzes_and_no_dead_links(content, tmp_path, monkeypatch):
+def test_book_html_has_contents_printed_quizzes_and_no_dead_links(content, tmp_path):
     # a print index as the portal build sees it: the book must not link to its own PDF
-    (tmp_path / "print.json").write_text(json.dumps([{"book": "textbook", "lang": "kk", "title": "T",
-                                                      "file": "textbook-kk.pdf", "size": 1, "pages": 1}]))
-    monkeypatch.setenv(PRINT_INDEX_ENV, str(tmp_path / "print.json"))
-    job = next(job for job in edition_jobs(content, REPO / "mkdocs.yml", tmp_path)
+    editions = ({"book": "textbook", "lang": "kk", "title": "T", "file": "textbook-kk.pdf", "size": 1, "pages": 1},)
+    settings = settings_of(REPO / "mkdocs.yml")
+    job = next(job for job in edition_jobs(content, settings.site_names, tmp_path)
                if (job.book, job.lang) == ("textbook", "kk"))
-    html = edition_html(job)
+    shared = Typesetting(settings.dialect, {"kk": language_model(content, "kk", Downloads(editions=editions))},
+                         REPO, REPO / "content")
+    html = edition_html(job, shared)
     tree = lxml_html.fromstring(html)
     assert tree.get("lang") == "kk" and tree.findtext(".//title") == book_title(content, "textbook", "kk")
     assert [a.get("href") for a in tree.cssselect(".toc a")] == [f"#ch{n}" for n in range(1, len(job.chapters) + 1)]
@@ -224,7 +225,7 @@ def test_print_edition_links_belong_on_their_book_index(tmp_path):
         page = project.content_dir / lang / "guide" / "index.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n```downloads\nbook: textbook\n```\n"
                         "\n```downloads\nbook: novel\n```\n", encoding="utf-8")
-    _, report = check_content(project.root, project.content_dir, project.config_file)
+    _, report = check_content(project.root, project.content_dir, dialect_of(project.config_file))
     messages = [error.message for error in report.sorted() if "guide/index.md" in str(error)]
     assert "the link to the print edition of textbook belongs on textbook/index.md, where its link points" in messages
     assert "a print edition link takes 'book: …', one of: textbook, methods" in messages

@@ -9,8 +9,9 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from builder.audit.server import serve_folder
-from builder.languages import LANGUAGES
+from builder.model.languages import LANGUAGES
 from builder.pipeline import build
+from builder.cli.commands import main
 from conftest import new_project
 
 DOWNLOAD_SUFFIXES = (".zip", ".xml", ".txt", ".pdf", ".ics")
@@ -58,8 +59,11 @@ def test_every_download_link_works_under_a_sub_path(built_site, tmp_path):
 
 def test_the_public_address_goes_into_canonical_links_and_the_sitemap(tmp_path, monkeypatch):
     project = new_project(tmp_path)
+    # the command takes the address from SITE_URL (or --site-url) and hands it to the build
     monkeypatch.setitem(os.environ, "SITE_URL", "https://example.org/dialogue/")
-    site = build(project, progress=lambda message: None)
+    monkeypatch.chdir(project.root)
+    assert main(["build"]) == 0
+    site = project.site_dir
     page = (site / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://example.org/dialogue/ru/guide/">' in page
     assert "https://example.org/dialogue/en/guide/" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from builder.audit.lighthouse import THRESHOLD
 from builder.audit.link_check import check_links
 from builder.audit.run import audit_site, lighthouse_paths
 from builder.audit.tools import Tools
-from builder.languages import LANGUAGES
+from builder.model.languages import LANGUAGES
 from conftest import REPO
 
 TOOLS = Tools(REPO)

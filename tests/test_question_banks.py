@@ -8,8 +8,8 @@ from html import unescape
 import pytest
 from lxml import etree
 
-from builder.banks.gift import gift_escape
-from builder.banks.moodle_xml import fraction
+from builder.outputs.banks.gift import gift_escape
+from builder.outputs.banks.moodle_xml import fraction
 
 MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "text": "shortanswer",
                 "match": "matching", "order": "ordering"}

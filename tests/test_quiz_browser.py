@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.languages import LANGUAGES, language
-from builder.quiz.model import QUIZ_TYPES
-from builder.quiz.strings import strings
+from builder.model.languages import LANGUAGES, language
+from builder.model.quiz.model import QUIZ_TYPES
+from builder.markdown.quiz.strings import strings
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from quiz_driver import fill, keyboard_answer, right_response, wrong_response
 

@@ -9,20 +9,20 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from builder.quiz.answers import answer_hash, display_order, normalize_answer, salt_for
+from builder.model.quiz.answers import answer_hash, display_order, normalize_answer, salt_for
 
 FENCES = {
     "custom_fences": [
-        {"name": "quiz", "class": "quiz", "format": __import__("builder.quiz.extension", fromlist=["x"]).format_quiz},
+        {"name": "quiz", "class": "quiz", "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_quiz},
         {"name": "quiz-progress", "class": "quiz-progress",
-         "format": __import__("builder.quiz.extension", fromlist=["x"]).format_progress},
+         "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_progress},
     ]
 }
 
 
 def render(source: str, lang: str = "ru", **settings):
-    md = markdown.Markdown(extensions=["builder.quiz.extension", "pymdownx.superfences", "admonition"],
-                           extension_configs={"builder.quiz.extension": {"lang": lang, **settings},
+    md = markdown.Markdown(extensions=["builder.markdown.quiz.extension", "pymdownx.superfences", "admonition"],
+                           extension_configs={"builder.markdown.quiz.extension": {"lang": lang, **settings},
                                               "pymdownx.superfences": FENCES})
     out = md.convert(source)
     return out, md.quizzes, lxml_html.fragment_fromstring(out, create_parent="div")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from builder.coursebook import render_course
-from conftest import REPO, serve_folder
+from builder.outputs.coursebook import render_course
+from conftest import REPO, serve_folder, dialect_of
 from quiz_driver import fill, right_response, wrong_response
 from scorm.package import EngineFiles, write_package
 from scorm_lms import cmi, course_frame, install_lms, launch_url, unpack
@@ -24,7 +24,7 @@ def lms(tmp_path_factory, content):
     course = next(c for c in content.courses if c.id == "textbook")
     engine = EngineFiles((REPO / "theme/assets/quiz/quiz.js").read_bytes(),
                          (REPO / "theme/assets/quiz/quiz.css").read_bytes())
-    rendered = {lang: render_course(course, content, REPO / "mkdocs.yml", lang) for lang in ("kk", "ru", "en")}
+    rendered = {lang: render_course(course, content, dialect_of(REPO / "mkdocs.yml"), lang) for lang in ("kk", "ru", "en")}
     launches = {}
     for version in VERSIONS:
         for tag, courses in (("kk", [rendered["kk"]]), ("mul", list(rendered.values()))):

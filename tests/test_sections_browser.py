@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.languages import LANGUAGES, language
+from builder.model.languages import LANGUAGES, language
 
 pytestmark = pytest.mark.browser
 FILTER_WORDS = {"kk": "медиация", "ru": "медиация", "en": "mediation"}

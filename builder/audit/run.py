@@ -9,7 +9,7 @@ from builder.audit.html_check import check_html
 from builder.audit.lighthouse import THRESHOLD, audit_pages
 from builder.audit.link_check import check_links
 from builder.audit.tools import Tools
-from builder.languages import LANGUAGES
+from builder.model.languages import LANGUAGES
 
 GATES = ("html", "links", "lighthouse")
 # The pages Lighthouse measures in every language: the home page and a long textbook chapter.

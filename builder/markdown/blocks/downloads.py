@@ -1,0 +1,115 @@
+"""```downloads blocks: the tables of files with links — SCORM packages (course, version, language,
+size) by default, question banks with `files: moodle`, print editions with `files: print`; and with
+`book: textbook` on a book's index page, the link to that book's print edition in the page's language.
+
+Shows the download lists of the build in progress, handed over in the language model (packages, banks
+and print editions are built before the portal); the files themselves are copied into the portal under
+downloads/.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from builder.markdown.blocks.context import block_options, context_of
+from builder.model.languages import LANGUAGES, language
+
+DOWNLOADS_ROOT = "downloads"  # at the portal root: every file the portal offers for download
+DOWNLOADS_FOLDER = f"{DOWNLOADS_ROOT}/scorm"
+BANKS_FOLDER = f"{DOWNLOADS_ROOT}/moodle"
+PRINT_FOLDER = f"{DOWNLOADS_ROOT}/print"
+FILE_HEAD = {"kk": "Файл", "ru": "Файл", "en": "File"}
+BANK_HEAD = {
+    "kk": ("Курс", "Пішімі", "Тілі", "Көлемі", "Үш тіл бір сұрақта (multilang сүзгісі)"),
+    "ru": ("Курс", "Формат", "Язык", "Размер", "Три языка в одном вопросе (фильтр multilang)"),
+    "en": ("Course", "Format", "Language", "Size", "Three languages in one question (multilang filter)"),
+}
+PRINT_HEAD = {
+    "kk": ("Басылым", "Тілі", "Беттер саны", "Көлемі"),
+    "ru": ("Издание", "Язык", "Страниц", "Размер"),
+    "en": ("Edition", "Language", "Pages", "Size"),
+}
+PRINT_LINK = {"kk": "Басып шығаруға арналған нұсқа (PDF)", "ru": "Версия для печати (PDF)",
+              "en": "Print edition (PDF)"}
+PAGES = {"kk": "{pages} бет", "ru": "{pages} с.", "en": "{pages} pages"}
+HEAD = {
+    "kk": ("Курс", "SCORM нұсқасы", "Тілі", "Көлемі", "Барлық үш тіл (ауыстыруға болады)"),
+    "ru": ("Курс", "Версия SCORM", "Язык", "Размер", "Все три языка (с переключением)"),
+    "en": ("Course", "SCORM version", "Language", "Size", "All three languages (switchable)"),
+}
+
+
+def size_kib(size: int) -> int:
+    return round(size / 1024)
+
+
+def size_text(size: int, lang: str) -> str:
+    unit = {"kk": "КБ", "ru": "КБ", "en": "KB"}[lang]
+    return f"{size_kib(size)} {unit}"
+
+
+def shown_index(index_file: Path) -> str:
+    """An index as the downloads tables show it (sizes in whole KB): a page needs rebuilding only if this changes."""
+    entries = json.loads(index_file.read_text(encoding="utf-8"))
+    return json.dumps([{**entry, "size": size_kib(entry["size"])} for entry in entries], sort_keys=True)
+
+
+def to_portal_root(lang: str, page_depth: int) -> str:
+    """The relative way up from a page page_depth folders deep in its language to the portal root."""
+    return language(lang).up_to_portal_root(page_depth)
+
+
+def format_downloads(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
+    context = context_of(md)
+    lang, downloads = context.lang, context.model.downloads
+    options = block_options(source)
+    if "book" in options:
+        return print_edition_link(list(downloads.editions), str(options["book"]), lang)
+    what = str(options.get("files", "scorm"))
+    if what == "print":
+        return print_table(list(downloads.editions), lang)
+    if what == "moodle":
+        return downloads_table(list(downloads.banks), BANK_HEAD[lang], lang, BANKS_FOLDER, "format")
+    return downloads_table(list(downloads.packages), HEAD[lang], lang, DOWNLOADS_FOLDER, "version")
+
+
+def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, second: str) -> str:
+    names = {l.code: l.name for l in LANGUAGES}
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
+    rows = []
+    for package in packages:
+        language_name = head[4] if package["language"] == "mul" else names[package["language"]]
+        rows.append(f'<tr><td>{escape(package["title"].get(lang, package["course"]))}</td>'
+                    f'<td>{escape(package[second])}</td><td>{escape(language_name)}</td>'
+                    f'<td>{size_text(package["size"], lang)}</td>'
+                    f'<td><a href="{depth}{folder}/{escape(package["file"])}" download>{escape(package["file"])}</a></td></tr>')
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in head[:4])
+    return (f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">{escape(FILE_HEAD[lang])}</th>'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def print_table(editions: list[dict], lang: str) -> str:
+    """Every print edition; a book is named by its title in the page's language."""
+    names = {l.code: l.name for l in LANGUAGES}
+    titles = {edition["book"]: edition["title"] for edition in editions if edition["lang"] == lang}
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
+    rows = [f'<tr><td>{escape(titles.get(edition["book"], edition["title"]))}</td>'
+            f'<td>{escape(names[edition["lang"]])}</td><td>{edition["pages"]}</td>'
+            f'<td>{size_text(edition["size"], lang)}</td>'
+            f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
+            f'{escape(edition["file"])}</a></td></tr>' for edition in editions]
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in (*PRINT_HEAD[lang], FILE_HEAD[lang]))
+    return (f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
+    """The link to the book's PDF in this language, from the book's index page (nothing until it is built)."""
+    edition = next((e for e in editions if e["book"] == book and e["lang"] == lang), None)
+    if edition is None:
+        return ""
+    depth = to_portal_root(lang, 1)  # the page is <book>/
+    details = f'{PAGES[lang].format(pages=edition["pages"])}, {size_text(edition["size"], lang)}'
+    return (f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
+            f'type="application/pdf">{escape(PRINT_LINK[lang])}</a> — {escape(details)}</p>')

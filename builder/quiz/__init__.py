@@ -1,1 +1,0 @@
-"""Quizzes: one source (fenced `quiz` blocks in pages), one model, renderers for every output."""
