@@ -19,6 +19,12 @@ def errors_of(project) -> list[str]:
     return [str(error) for error in report.sorted()]
 
 
+def places_and_codes(project) -> list[str]:
+    """What a fixture asserts: where each error is and its code (the wording may change)."""
+    _, report = check_content(project.root, project.content_dir, dialect_of(project.config_file))
+    return [f"{error.path}:{error.line} {error.code}" for error in report.sorted()]
+
+
 def test_minimal_fixture_is_clean(project):
     assert errors_of(project) == []
 
@@ -27,13 +33,13 @@ def test_minimal_fixture_is_clean(project):
 def test_error_fixture(tmp_path, case):
     expected = (FIXTURES / "errors" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert expected, f"{case}: a fixture must expect at least one error"
-    assert errors_of(new_project(tmp_path, case)) == expected
+    assert places_and_codes(new_project(tmp_path, case)) == expected
 
 
 def test_each_error_names_file_line_and_remedy(tmp_path):
     lines = errors_of(new_project(tmp_path, "unknown-key"))
     assert lines == ["content/kk/index.md:3: unknown front matter key 'titel'; "
-                     "allowed keys are: title, description, draft"]
+                     "allowed keys are: title, description, draft [front-matter.unknown-key]"]
 
 
 def test_all_errors_are_reported_together_with_exit_code_1(tmp_path, capsys):
@@ -43,8 +49,9 @@ def test_all_errors_are_reported_together_with_exit_code_1(tmp_path, capsys):
                                                          encoding="utf-8")
     assert main(["--project", str(project.root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert "content/en/index.md:3: unknown front matter key 'colour'; allowed keys are: title, description, draft" in err
-    assert "content/ru/index.md:6: link '#нет': this page has no heading or element with id 'нет'" in err
+    assert ("content/en/index.md:3: unknown front matter key 'colour'; allowed keys are: title, description, draft "
+            "[front-matter.unknown-key]") in err
+    assert "content/ru/index.md:6: link '#нет': this page has no heading or element with id 'нет' [link.missing-anchor]" in err
     assert err[-1] == "3 errors: nothing was published"
 
 
@@ -77,3 +84,17 @@ def test_new_page_creates_a_draft_in_every_language_that_passes_check(project, c
     assert main(["--project", str(project.root), "new", "page", "unity/club.md"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert main(["--project", str(project.root), "new", "page", "../outside"]) == 1
+
+
+def test_every_error_code_is_documented_in_the_readme():
+    import re
+
+    from conftest import REPO
+
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "builder").rglob("*.py"))
+    used = set(re.findall(r'code="([a-z-]+\.[a-z0-9-]+)"', source))
+    used |= set(re.findall(r'"((?:front-matter)\.[a-z-]+)"\)', source))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z-]+\.[a-z0-9-]+)`", readme.split("### Error codes")[1].split("\n## ")[0]))
+    assert len(used) > 100
+    assert used <= documented, sorted(used - documented)

@@ -93,7 +93,7 @@ def read_text(path: Path, report: ErrorReport) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         report.add(path, line, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                               f"{exc.start}); save it as UTF-8")
+                               f"{exc.start}); save it as UTF-8", code="file.encoding")
         return None
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
@@ -108,10 +108,10 @@ def load_page(path: Path, lang: str, rel: str, report: ErrorReport) -> Page:
     try:
         front = split_front_matter(text)
     except FrontMatterError as exc:
-        report.add(path, exc.line, exc.message)
+        report.add(path, exc.line, exc.message, code=exc.code)
         return unreadable
-    for line, message in schema_errors(front, extra_fields(rel)):
-        report.add(path, line, message)
+    for line, message, code in schema_errors(front, extra_fields(rel)):
+        report.add(path, line, message, code=code)
     return Page(lang, rel, path, front.values, front.body, front.body_line, meta_lines=front.key_lines)
 
 
@@ -123,13 +123,13 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
         node = compose(text)
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc)
-        report.add(path, line + 1 if line is not None else 1, f"malformed YAML: {problem}")
+        report.add(path, line + 1 if line is not None else 1, f"malformed YAML: {problem}", code="nav.yaml")
         return []
 
     def entries(seq_node) -> list[NavEntry]:
         if not isinstance(seq_node, yaml.SequenceNode):
             report.add(path, seq_node.start_mark.line + 1,
-                       "expected a list of page paths ('- about/index.md') or sections ('- textbook/: [...]')")
+                       "expected a list of page paths ('- about/index.md') or sections ('- textbook/: [...]')", code="nav.not-a-list")
             return []
         result = []
         for item in seq_node.value:
@@ -140,11 +140,11 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
                 key, value = item.value[0]
                 folder = str(key.value)
                 if not folder.endswith("/"):
-                    report.add(path, line, f"a section must be a folder ending in '/', got '{folder}'")
+                    report.add(path, line, f"a section must be a folder ending in '/', got '{folder}'", code="nav.section-folder")
                     continue
                 result.append(NavEntry(folder, line, entries(value)))
             else:
-                report.add(path, line, "a navigation item is a page path or one 'folder/: [pages]' mapping")
+                report.add(path, line, "a navigation item is a page path or one 'folder/: [pages]' mapping", code="nav.bad-item")
         return result
 
     return entries(node) if node is not None else []
@@ -157,7 +157,7 @@ def load_content(content_dir: Path, report: ErrorReport, languages: tuple[str, .
         lang_dir = content_dir / lang
         content.pages[lang] = {}
         if not lang_dir.is_dir():
-            report.add(lang_dir, 1, f"the language folder is missing: create content/{lang}/")
+            report.add(lang_dir, 1, f"the language folder is missing: create content/{lang}/", code="content.language-folder-missing")
             continue
         for source in sorted(lang_dir.rglob("*.md")):
             rel = source.relative_to(lang_dir).as_posix()
@@ -167,5 +167,5 @@ def load_content(content_dir: Path, report: ErrorReport, languages: tuple[str, .
         content.nav_source = nav_path
         content.nav = load_nav(nav_path, report)
     else:
-        report.add(nav_path, 1, "the navigation file is missing: list the pages in order in content/nav.yml")
+        report.add(nav_path, 1, "the navigation file is missing: list the pages in order in content/nav.yml", code="nav.missing")
     return content

@@ -5,14 +5,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+SEVERITIES = ("error", "warning")
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     path: str  # relative to the project root, with forward slashes
     line: int
     message: str
+    code: str = ""  # stable, documented in README.md ("Error codes"), e.g. "front-matter.unknown-key"
+    severity: str = "error"  # "warning" never stops a build
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message} [{self.code}]"
 
 
 @dataclass
@@ -22,8 +28,10 @@ class ErrorReport:
     root: Path
     errors: list[ContentError] = field(default_factory=list)
 
-    def add(self, path: Path | str, line: int, message: str) -> None:
-        self.errors.append(ContentError(self.relative(path), max(line, 1), message))
+    def add(self, path: Path | str, line: int, message: str, code: str, severity: str = "error") -> None:
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {severity!r}")
+        self.errors.append(ContentError(self.relative(path), max(line, 1), message, code, severity))
 
     def relative(self, path: Path | str) -> str:
         path = Path(path)
@@ -33,10 +41,14 @@ class ErrorReport:
             return path.as_posix()
 
     def __bool__(self) -> bool:
-        return bool(self.errors)
+        """True when there is an error (warnings alone do not stop a build)."""
+        return any(error.severity == "error" for error in self.errors)
 
     def sorted(self) -> list[ContentError]:
-        return sorted(set(self.errors))
+        return sorted({error for error in self.errors if error.severity == "error"})
+
+    def warnings(self) -> list[ContentError]:
+        return sorted({error for error in self.errors if error.severity == "warning"})
 
 
 class ContentInvalid(Exception):

@@ -115,11 +115,11 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
                 if not field.required:
                     continue
                 report.add(page.source, 1, f"an event in {kind.section}/ needs '{field.name}:' in its front matter, "
-                                           f"e.g. '{field.name}: {field.example}'")
+                                           f"e.g. '{field.name}: {field.example}'", code="event.missing-field")
                 continue
             problem = field_problem(field, page.meta[field.name], places)
             if problem:
-                report.add(page.source, page.meta_lines.get(field.name, 1), problem)
+                report.add(page.source, page.meta_lines.get(field.name, 1), problem, code="event.bad-field")
     for path in sorted({p.path for p in content.all_pages() if event_kind(p.path)}):
         kind = event_kind(path)
         versions = {lang: content.page(lang, path) for lang in LANGUAGE_CODES if content.page(lang, path)}
@@ -144,7 +144,7 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
                     report.add(page.source, page.meta_lines.get(field.name, 1),
                                f"'{field.name}' is {page.meta[field.name]!s} here but {reference.meta[field.name]!s} "
                                f"in content/{DEFAULT_LANGUAGE.code}/{path}; it is not prose, so it must be the same in "
-                               f"every language ({files})")
+                               f"every language ({files})", code="event.parity")
 
 
 @dataclass(frozen=True)

@@ -66,4 +66,4 @@ def check_terminology(content, glossary: list[dict], report: ErrorReport) -> Non
                     report.add(page.source, number,
                                f"'{word}': the glossary's term is '{preferred}' (content/data/glossary.yml avoids "
                                f"'{variant}'); if the word means something else here, add "
-                               f"'terms-allow: {variant}' to the line in a comment")
+                               f"'terms-allow: {variant}' to the line in a comment", code="term.avoided")

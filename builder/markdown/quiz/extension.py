@@ -84,7 +84,7 @@ def format_quiz(source: str, language: str, css_class: str, options: dict, md: M
     quiz, problems = parse_quiz(QuizBlock(0, source), Path("<page>"), settings["lang"])
     if quiz is None:
         # `builder check` refuses such content before a build; this only shows up in a bare render.
-        items = "".join(f"<li>{escape(message)}</li>" for _, message in problems)
+        items = "".join(f"<li>{escape(message)}</li>" for _, message, _ in problems)
         return f'<div class="admonition failure"><p class="admonition-title">quiz</p><ul>{items}</ul></div>'
     course = (settings.get("assessed") or {}).get(quiz.id)
     if course is not None:

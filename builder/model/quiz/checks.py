@@ -14,8 +14,8 @@ def collect_quizzes(content: Content, report: ErrorReport) -> None:
         for page in sorted(content.pages[lang].values(), key=lambda p: p.path):
             for block in find_quiz_blocks(page.body, page.body_line):
                 quiz, problems = parse_quiz(block, page.source, lang)
-                for line, message in problems:
-                    report.add(page.source, line, message)
+                for line, message, code in problems:
+                    report.add(page.source, line, message, code=code)
                 if quiz is None:
                     continue
                 quiz.page = page.path
@@ -23,7 +23,7 @@ def collect_quizzes(content: Content, report: ErrorReport) -> None:
                 if first is not None:
                     report.add(page.source, quiz.line,
                                f"duplicate quiz id '{quiz.id}': {report.relative(first.source)}:{first.line} "
-                               f"already uses it; give this quiz another id")
+                               f"already uses it; give this quiz another id", code="quiz.duplicate-id")
                     continue
                 content.quizzes[lang][quiz.id] = quiz
                 content.page_quizzes.setdefault((lang, page.path), []).append(quiz)
@@ -57,7 +57,7 @@ def check_quiz_parity(content: Content, report: ErrorReport) -> None:
                 others = " and ".join(where(report, q) for q in present.values())
                 report.add(content.root / lang / reference.page, 1,
                            f"quiz '{quiz_id}' is missing in '{lang}': {others} define it; add it to "
-                           f"content/{lang}/{reference.page} with the same id")
+                           f"content/{lang}/{reference.page} with the same id", code="quiz.missing-translation")
         involved = ", ".join(where(report, q) for q in present.values())
         for lang, quiz in present.items():
             if quiz is reference:
@@ -65,9 +65,9 @@ def check_quiz_parity(content: Content, report: ErrorReport) -> None:
             if quiz.page != reference.page:
                 report.add(quiz.source, quiz.line,
                            f"quiz '{quiz_id}' is on {quiz.page} here but on {reference.page} in "
-                           f"{where(report, reference)}; keep a quiz on the same page in every language")
+                           f"{where(report, reference)}; keep a quiz on the same page in every language", code="quiz.other-page")
             elif quiz.answer_shape() != reference.answer_shape():
                 report.add(quiz.source, quiz.line,
                            f"quiz '{quiz_id}' differs between languages: {describe(quiz)} here, but "
                            f"{describe(reference)} in {where(report, reference)}; the type, the number of "
-                           f"options and the correct and fixed ones (in order) must be the same in {involved}")
+                           f"options and the correct and fixed ones (in order) must be the same in {involved}", code="quiz.parity")
