@@ -5,22 +5,28 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorm.labels import LABELS
 from scorm.manifest import PackageSpec, environment, render_manifest, render_metadata
 from scorm.zipper import write_zip
 
 PLAYER = Path(__file__).parent / "player"
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+@dataclass(frozen=True)
+class PlayerTexts:
+    """The player's interface strings per language, and each language's own name (from the builder)."""
+    labels: dict  # lang -> {"contents", "previous", "next", "skip", "language", "progress", "score", "standalone"}
+    names: dict  # lang -> its own name, e.g. "Қазақша"
 
 
 @dataclass(frozen=True)
 class EngineFiles:
-    """The quiz engine of the portal (theme/assets/quiz/), shared by every package."""
+    """The quiz engine of the portal (theme/assets/quiz/) and the player's texts, shared by every package."""
     script: bytes
     stylesheet: bytes
+    texts: PlayerTexts
 
 
-def course_data(courses: list, version: str) -> dict:
+def course_data(courses: list, version: str, texts: PlayerTexts) -> dict:
     """What the runtime needs: every quiz in order, which are graded, how each is reported.
 
     A rendered course gives each quiz's `interactions` entry (id, type, graded, interaction, pattern,
@@ -34,7 +40,7 @@ def course_data(courses: list, version: str) -> dict:
             entry["pattern"] = reported["pattern"]
             entry["description"] = reported["description"]
         quizzes.append(entry)
-    labels = {course.lang: {"score": LABELS[course.lang]["score"]} for course in courses}
+    labels = {course.lang: {"score": texts.labels[course.lang]["score"]} for course in courses}
     return {"id": first.id, "scorm": version, "languages": [c.lang for c in courses], "passMark": first.pass_mark,
             "quizzes": quizzes, "labels": labels}
 
@@ -46,9 +52,10 @@ def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[st
     if any(other != ids[0] for other in ids[1:]):
         raise ValueError(f"course {courses[0].id}: the languages do not hold the same quizzes in the same order")
     page = environment().get_template("player.html").render(
-        languages=languages, titles={c.lang: c.title for c in courses}, labels=LABELS, names=LANGUAGE_NAMES,
+        languages=languages, titles={c.lang: c.title for c in courses}, labels=engine.texts.labels,
+        names=engine.texts.names,
         pages={c.lang: c.pages for c in courses},
-        course_json=json.dumps(course_data(courses, version), ensure_ascii=False).replace("</", "<\\/"))
+        course_json=json.dumps(course_data(courses, version, engine.texts), ensure_ascii=False).replace("</", "<\\/"))
     entries = {
         "index.html": page.encode("utf-8"),
         "assets/quiz.js": engine.script,

@@ -10,7 +10,8 @@ import pytest
 from builder.outputs.coursebook import render_course
 from conftest import REPO, serve_folder, dialect_of
 from quiz_driver import fill, right_response, wrong_response
-from scorm.package import EngineFiles, write_package
+from builder.outputs.packages import engine_files
+from scorm.package import write_package
 from scorm_lms import cmi, course_frame, install_lms, launch_url, unpack
 
 pytestmark = pytest.mark.browser
@@ -22,8 +23,7 @@ def lms(tmp_path_factory, content):
     """Packages of the textbook course (Kazakh, and all three languages), unpacked beside a test LMS."""
     root = tmp_path_factory.mktemp("lms")
     course = next(c for c in content.courses if c.id == "textbook")
-    engine = EngineFiles((REPO / "theme/assets/quiz/quiz.js").read_bytes(),
-                         (REPO / "theme/assets/quiz/quiz.css").read_bytes())
+    engine = engine_files(REPO / "theme")
     rendered = {lang: render_course(course, content, dialect_of(REPO / "mkdocs.yml"), lang) for lang in ("kk", "ru", "en")}
     launches = {}
     for version in VERSIONS:

@@ -5,13 +5,9 @@ from html import escape
 
 from builder.markdown.blocks.context import block_options, context_of
 from builder.markdown.blocks.strings import labels
+from builder.model.catalog import number
 
 WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP = 720, 330, 26, 12
-
-
-def number(value, lang: str) -> str:
-    text = f"{value:,}".replace(",", "\u202f" if lang != "en" else ",")
-    return text
 
 
 def format_chart(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:

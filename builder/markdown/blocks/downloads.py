@@ -13,31 +13,20 @@ from html import escape
 from pathlib import Path
 
 from builder.markdown.blocks.context import block_options, context_of
+from builder.model.catalog import strings
 from builder.model.languages import LANGUAGES, language
 
 DOWNLOADS_ROOT = "downloads"  # at the portal root: every file the portal offers for download
 DOWNLOADS_FOLDER = f"{DOWNLOADS_ROOT}/scorm"
 BANKS_FOLDER = f"{DOWNLOADS_ROOT}/moodle"
 PRINT_FOLDER = f"{DOWNLOADS_ROOT}/print"
-FILE_HEAD = {"kk": "Файл", "ru": "Файл", "en": "File"}
-BANK_HEAD = {
-    "kk": ("Курс", "Пішімі", "Тілі", "Көлемі", "Үш тіл бір сұрақта (multilang сүзгісі)"),
-    "ru": ("Курс", "Формат", "Язык", "Размер", "Три языка в одном вопросе (фильтр multilang)"),
-    "en": ("Course", "Format", "Language", "Size", "Three languages in one question (multilang filter)"),
-}
-PRINT_HEAD = {
-    "kk": ("Басылым", "Тілі", "Беттер саны", "Көлемі"),
-    "ru": ("Издание", "Язык", "Страниц", "Размер"),
-    "en": ("Edition", "Language", "Pages", "Size"),
-}
-PRINT_LINK = {"kk": "Басып шығаруға арналған нұсқа (PDF)", "ru": "Версия для печати (PDF)",
-              "en": "Print edition (PDF)"}
-PAGES = {"kk": "{pages} бет", "ru": "{pages} с.", "en": "{pages} pages"}
-HEAD = {
-    "kk": ("Курс", "SCORM нұсқасы", "Тілі", "Көлемі", "Барлық үш тіл (ауыстыруға болады)"),
-    "ru": ("Курс", "Версия SCORM", "Язык", "Размер", "Все три языка (с переключением)"),
-    "en": ("Course", "SCORM version", "Language", "Size", "All three languages (switchable)"),
-}
+HEADS = ("course", "second", "language", "size", "multilingual")  # the columns of the packages and banks tables
+
+
+def head(lang: str, table: str) -> tuple[str, ...]:
+    """The column titles of a downloads table ('packages', 'banks') in the catalog."""
+    text = strings(lang, "downloads")
+    return tuple(text[f"{table}_{name}"] for name in HEADS)
 
 
 def size_kib(size: int) -> int:
@@ -45,8 +34,7 @@ def size_kib(size: int) -> int:
 
 
 def size_text(size: int, lang: str) -> str:
-    unit = {"kk": "КБ", "ru": "КБ", "en": "KB"}[lang]
-    return f"{size_kib(size)} {unit}"
+    return f"{size_kib(size)} {strings(lang, 'downloads')['kilobytes']}"
 
 
 def shown_index(index_file: Path) -> str:
@@ -70,8 +58,8 @@ def format_downloads(source: str, language: str, css_class: str, options: dict, 
     if what == "print":
         return print_table(list(downloads.editions), lang)
     if what == "moodle":
-        return downloads_table(list(downloads.banks), BANK_HEAD[lang], lang, BANKS_FOLDER, "format")
-    return downloads_table(list(downloads.packages), HEAD[lang], lang, DOWNLOADS_FOLDER, "version")
+        return downloads_table(list(downloads.banks), head(lang, "banks"), lang, BANKS_FOLDER, "format")
+    return downloads_table(list(downloads.packages), head(lang, "packages"), lang, DOWNLOADS_FOLDER, "version")
 
 
 def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, second: str) -> str:
@@ -85,7 +73,8 @@ def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, s
                     f'<td>{size_text(package["size"], lang)}</td>'
                     f'<td><a href="{depth}{folder}/{escape(package["file"])}" download>{escape(package["file"])}</a></td></tr>')
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in head[:4])
-    return (f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">{escape(FILE_HEAD[lang])}</th>'
+    return (f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">'
+            f'{escape(strings(lang, "downloads")["file"])}</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -99,7 +88,9 @@ def print_table(editions: list[dict], lang: str) -> str:
             f'<td>{size_text(edition["size"], lang)}</td>'
             f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
             f'{escape(edition["file"])}</a></td></tr>' for edition in editions]
-    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in (*PRINT_HEAD[lang], FILE_HEAD[lang]))
+    text = strings(lang, "downloads")
+    columns = (text["print_edition"], text["print_language"], text["print_pages"], text["print_size"], text["file"])
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in columns)
     return (f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
@@ -110,6 +101,7 @@ def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
     if edition is None:
         return ""
     depth = to_portal_root(lang, 1)  # the page is <book>/
-    details = f'{PAGES[lang].format(pages=edition["pages"])}, {size_text(edition["size"], lang)}'
+    text = strings(lang, "downloads")
+    details = f'{text["pages"].format(pages=edition["pages"])}, {size_text(edition["size"], lang)}'
     return (f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
-            f'type="application/pdf">{escape(PRINT_LINK[lang])}</a> — {escape(details)}</p>')
+            f'type="application/pdf">{escape(text["print_link"])}</a> — {escape(details)}</p>')
