@@ -199,3 +199,16 @@ def test_a_quiz_inside_an_admonition_renders():
 def test_invalid_block_renders_its_problem_instead_of_a_quiz():
     out, quizzes, _ = render("```quiz\nid: q-bad\ntype: essay\nquestion: Why?\n```\n", lang="en")
     assert quizzes == [] and "unknown quiz type &#x27;essay&#x27;" in out
+
+
+def test_every_quiz_type_is_one_registered_module():
+    from builder.model.quiz.model import QUIZ_TYPES as NAMES
+    from builder.model.quiz.types import QUIZ_TYPES
+    from builder.model.quiz.types.base import QuizType
+
+    assert tuple(QUIZ_TYPES) == NAMES
+    for name, kind in QUIZ_TYPES.items():
+        assert kind.name == name and kind.keys and kind.interaction
+        overridden = {method for method in ("parse", "payload", "inputs_html", "answer_html", "printed_html",
+                                            "correct_pattern") if getattr(type(kind), method) is not getattr(QuizType, method)}
+        assert len(overridden) == 6, (name, overridden)

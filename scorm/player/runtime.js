@@ -81,7 +81,7 @@
     var result = api[this.model.call[name]].apply(api, args);
     var code = String(api[this.model.call.error]() || "0");
     if (code !== "0") {
-      var text = "";
+      var text;
       try { text = api[this.model.call.errorText](code); } catch (e) { text = ""; }
       this.errors.push(name + " " + (args[0] || "") + ": " + code + " " + text);
     }
@@ -228,23 +228,10 @@
     }
   };
 
-  /* Interaction responses in each version's format (SCORM 1.2 RTE 3.4.2.4, SCORM 2004 RTE 4.2.9). */
+  /* Interaction responses in each version's format (SCORM 1.2 RTE 3.4.2.4, SCORM 2004 RTE 4.2.9): each quiz
+   * type's handler in the quiz engine (theme/assets/quiz/quiz.js) knows its own. */
   function formatResponse(version, quiz, response) {
-    var letters = "abcdefghijklmnopqrstuvwxyz";
-    var sep = version === "1.2" ? "," : "[,]", dot = version === "1.2" ? "." : "[.]";
-    switch (quiz.type) {
-      case "single":
-      case "multiple":
-        return response.map(function (i) { return version === "1.2" ? letters[i] : "o" + (i + 1); }).join(sep);
-      case "truefalse":
-        return version === "1.2" ? (response === "true" ? "t" : "f") : response;
-      case "text":
-        return String(response).slice(0, 250);
-      case "match":
-        return response.map(function (pos, i) { return (i + 1) + dot + (version === "1.2" ? letters[+pos] : "r" + (+pos + 1)); }).join(sep);
-      default:
-        return response.map(function (pos) { return version === "1.2" ? letters[+pos] : "i" + (+pos + 1); }).join(sep);
-    }
+    return window.CCDQuiz.TYPES[quiz.type].scorm(version, response);
   }
 
   /* ---------- standalone: no LMS found, results stay in this browser ---------- */

@@ -9,31 +9,18 @@ import base64
 import json
 from html import escape
 
-from builder.model.quiz.answers import answer_hash, display_order, normalize_answer, salt_for, seal
+from builder.model.quiz.answers import salt_for, seal
 from builder.model.quiz.model import Quiz
+from builder.model.quiz.types import QUIZ_TYPES
 
 
-def payload(quiz: Quiz, match_order: list[int], item_order: list[int], sealed: bool = False) -> dict:
+def payload(quiz: Quiz, sealed: bool = False) -> dict:
     """The engine's data; `sealed` (a graded question in a package) keeps feedback unreadable until answered."""
     salt = salt_for(quiz.id)
     data: dict = {"s": salt, "e": seal(salt, "e", quiz.explanation) if sealed and quiz.explanation else quiz.explanation}
     if sealed:
         data["x"] = 1
-    if quiz.type in ("single", "multiple"):
-        right = ",".join(str(i) for i, option in enumerate(quiz.options) if option.correct)
-        data["k"] = answer_hash(salt, right)
-        data["m"] = [answer_hash(salt, f"o{i}:{int(option.correct)}") for i, option in enumerate(quiz.options)]
-        data["f"] = [seal(salt, f"f{i}", option.feedback) if sealed and option.feedback else option.feedback
-                     for i, option in enumerate(quiz.options)]
-    elif quiz.type == "truefalse":
-        data["k"] = answer_hash(salt, str(quiz.answer).lower())
-    elif quiz.type == "text":
-        data["k"] = sorted({answer_hash(salt, normalize_answer(answer)) for answer in quiz.answers})
-    elif quiz.type == "match":
-        # the right-hand text of pair i is shown at position match_order.index(i)
-        data["m"] = [answer_hash(salt, f"m{i}:{match_order.index(i)}") for i in range(len(quiz.pairs))]
-    elif quiz.type == "order":
-        data["m"] = [answer_hash(salt, f"p{k}:{item_order.index(k)}") for k in range(len(quiz.items))]
+    data.update(QUIZ_TYPES[quiz.type].payload(quiz, salt, sealed))
     return data
 
 
@@ -45,19 +32,10 @@ def render_quiz(quiz: Quiz, labels: dict[str, str], reveal: bool = True, sealed:
     """The quiz's HTML; reveal=False leaves out the no-JavaScript answer, sealed=True seals the feedback
     (both for the graded questions of a package)."""
     base = f"quiz-{quiz.id}"
-    match_order = display_order(quiz.id, len(quiz.pairs), "match")
-    item_order = display_order(quiz.id, len(quiz.items), "order")
-    body = {
-        "single": lambda: choices(quiz, base, "radio"),
-        "multiple": lambda: choices(quiz, base, "checkbox"),
-        "truefalse": lambda: true_false(base, labels),
-        "text": lambda: text_input(base, labels),
-        "match": lambda: match_selects(quiz, base, labels, match_order),
-        "order": lambda: order_list(quiz, base, item_order),
-    }[quiz.type]()
+    body = QUIZ_TYPES[quiz.type].inputs_html(quiz, base, labels)
     parts = [
         f'<form class="ccd-quiz" id="{base}" data-quiz="{escape(quiz.id)}" data-type="{quiz.type}" '
-        f'data-payload="{encode(payload(quiz, match_order, item_order, sealed))}" '
+        f'data-payload="{encode(payload(quiz, sealed))}" '
         f'data-labels="{escape(json.dumps(engine_labels(labels), ensure_ascii=False))}" novalidate>',
         '<fieldset class="ccd-quiz__fieldset">',
         f'<legend class="ccd-quiz__question" id="{base}-q">{escape(quiz.question)}</legend>',
@@ -85,56 +63,9 @@ def engine_labels(labels: dict[str, str]) -> dict[str, str]:
     return {key: labels[key] for key in ENGINE_LABELS}
 
 
-def choices(quiz: Quiz, base: str, kind: str) -> str:
-    rows = []
-    for i, option in quiz.shown_options():  # value = authored index: hashes and LMS responses do not move
-        rows.append(f'<li class="ccd-quiz__option"><input type="{kind}" id="{base}-o{i}" name="{base}" value="{i}">'
-                    f' <label for="{base}-o{i}">{escape(option.text)}</label>'
-                    f'<div class="ccd-quiz__option-feedback" id="{base}-o{i}-fb" hidden></div></li>')
-    return f'<ul class="ccd-quiz__options">{"".join(rows)}</ul>'
-
-
-def true_false(base: str, labels: dict[str, str]) -> str:
-    rows = [f'<li class="ccd-quiz__option"><input type="radio" id="{base}-{value}" name="{base}" value="{value}">'
-            f' <label for="{base}-{value}">{escape(labels[value])}</label></li>' for value in ("true", "false")]
-    return f'<ul class="ccd-quiz__options">{"".join(rows)}</ul>'
-
-
-def text_input(base: str, labels: dict[str, str]) -> str:
-    return (f'<p class="ccd-quiz__text"><label for="{base}-text">{escape(labels["your_answer"])}</label> '
-            f'<input type="text" id="{base}-text" name="{base}" autocomplete="off" spellcheck="false"></p>')
-
-
-def match_selects(quiz: Quiz, base: str, labels: dict[str, str], order: list[int]) -> str:
-    choices_html = f'<option value="">{escape(labels["match_choose"])}</option>' + "".join(
-        f'<option value="{position}">{escape(quiz.pairs[pair].right)}</option>' for position, pair in enumerate(order))
-    rows = [f'<li class="ccd-quiz__pair"><label for="{base}-m{i}">{escape(pair.left)}</label> '
-            f'<select id="{base}-m{i}" name="{base}-m{i}">{choices_html}</select>'
-            f'<span class="ccd-quiz__pair-mark" id="{base}-m{i}-fb"></span></li>'
-            for i, pair in enumerate(quiz.pairs)]
-    return f'<ul class="ccd-quiz__pairs">{"".join(rows)}</ul>'
-
-
-def order_list(quiz: Quiz, base: str, order: list[int]) -> str:
-    rows = [f'<li class="ccd-quiz__item" data-pos="{position}"><span class="ccd-quiz__item-text">'
-            f'{escape(quiz.items[item])}</span></li>' for position, item in enumerate(order)]
-    return f'<ol class="ccd-quiz__items" id="{base}-items" role="list">{"".join(rows)}</ol>'
-
-
 def answer_statement(quiz: Quiz, labels: dict[str, str]) -> str:
     head = f'<strong>{escape(labels["answer_is"])}:</strong>'
-    if quiz.type in ("single", "multiple"):
-        right = "; ".join(escape(o.text) for o in quiz.options if o.correct)
-        return f"<p>{head} {right}</p>"
-    if quiz.type == "truefalse":
-        return f'<p>{head} {escape(labels[str(quiz.answer).lower()])}</p>'
-    if quiz.type == "text":
-        return f"<p>{head} {' / '.join(escape(a) for a in quiz.answers)}</p>"
-    if quiz.type == "match":
-        rows = "".join(f"<li>{escape(p.left)} — {escape(p.right)}</li>" for p in quiz.pairs)
-        return f"<p>{head}</p><ul>{rows}</ul>"
-    rows = "".join(f"<li>{escape(item)}</li>" for item in quiz.items)
-    return f"<p>{head}</p><ol>{rows}</ol>"
+    return QUIZ_TYPES[quiz.type].answer_html(quiz, labels, head)
 
 
 def render_summary(total: int, labels: dict[str, str]) -> str:

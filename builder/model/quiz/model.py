@@ -14,16 +14,9 @@ from builder.model.fences import fences_named
 from builder.model.quiz.answers import option_order
 from builder.model.yaml_nodes import compose, scalar_value, yaml_error
 
+# the names of the quiz types; each type is a module of builder/model/quiz/types/
 QUIZ_TYPES = ("single", "multiple", "truefalse", "text", "match", "order")
 COMMON_KEYS = ("id", "type", "question", "explanation")
-TYPE_KEYS = {
-    "single": ("options",),
-    "multiple": ("options",),
-    "truefalse": ("answer",),
-    "text": ("answers",),
-    "match": ("pairs",),
-    "order": ("items",),
-}
 OPTION_KEYS = ("text", "correct", "feedback", "fixed")
 PAIR_KEYS = ("left", "right")
 QUIZ_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -85,10 +78,10 @@ class QuizBlock:
 
 
 class QuizProblems(list):
-    """(line, message) pairs found while reading one block."""
+    """(line, message, code) found while reading one block."""
 
-    def add(self, line: int, message: str) -> None:
-        self.append((line, message))
+    def add(self, line: int, message: str, code: str) -> None:
+        self.append((line, message, code))
 
 
 def find_quiz_blocks(body: str, body_line: int) -> list[QuizBlock]:
@@ -98,15 +91,18 @@ def find_quiz_blocks(body: str, body_line: int) -> list[QuizBlock]:
 
 def text_value(node, problems: QuizProblems, line: int, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":map", ":seq")):
-        problems.add(line, f"{what} must be a text")
+        problems.add(line, f"{what} must be a text", code="quiz.not-text")
         return ""
     return str(node.value).strip()
 
 
 def bool_value(node, problems: QuizProblems, line: int, what: str) -> bool | None:
-    value = scalar_value(node)
+    try:
+        value = scalar_value(node)
+    except ValueError:  # e.g. '2027-02-30': not a date, and not true or false either
+        value = None
     if not isinstance(value, bool):
-        problems.add(line, f"{what} must be true or false, got '{getattr(node, 'value', node)}'")
+        problems.add(line, f"{what} must be true or false, got '{getattr(node, 'value', node)}'", code="quiz.not-boolean")
         return None
     return value
 
@@ -124,148 +120,44 @@ def parse_quiz(block: QuizBlock, source: Path, lang: str = "") -> tuple[Quiz | N
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc)
         problems.add(first + line if line is not None else block.line,
-                     f"malformed YAML in the quiz: {problem}; quote texts that contain ': '")
+                     f"malformed YAML in the quiz: {problem}; quote texts that contain ': '", code="quiz.yaml")
         return None, problems
     if not isinstance(root, yaml.MappingNode):
-        problems.add(block.line, "a quiz block holds 'key: value' lines: id, type, question, …")
+        problems.add(block.line, "a quiz block holds 'key: value' lines: id, type, question, …", code="quiz.not-a-mapping")
         return None, problems
 
     fields = {str(key.value): (key, value) for key, value in root.value}
     quiz_type = text_value(fields["type"][1], problems, at(fields["type"][0]), "'type'") if "type" in fields else ""
     if "type" not in fields:
-        problems.add(block.line, f"the quiz has no 'type'; use one of: {', '.join(QUIZ_TYPES)}")
+        problems.add(block.line, f"the quiz has no 'type'; use one of: {', '.join(QUIZ_TYPES)}", code="quiz.missing-type")
     elif quiz_type not in QUIZ_TYPES:
-        problems.add(at(fields["type"][0]), f"unknown quiz type '{quiz_type}'; use one of: {', '.join(QUIZ_TYPES)}")
-    allowed = COMMON_KEYS + TYPE_KEYS.get(quiz_type, ())
+        problems.add(at(fields["type"][0]), f"unknown quiz type '{quiz_type}'; use one of: {', '.join(QUIZ_TYPES)}", code="quiz.unknown-type")
+    from builder.model.quiz.types import QUIZ_TYPES as TYPES  # the types import this module: import them here
+
+    kind = TYPES.get(quiz_type)
+    allowed = COMMON_KEYS + (kind.keys if kind else ())
     for name, (key, _) in fields.items():
         if name not in allowed:
             hint = f"a '{quiz_type}' quiz allows: {', '.join(allowed)}" if quiz_type in QUIZ_TYPES else \
                 f"allowed keys: {', '.join(COMMON_KEYS)} and, by type, options, answer, answers, pairs, items"
-            problems.add(at(key), f"unknown quiz key '{name}'; {hint}")
+            problems.add(at(key), f"unknown quiz key '{name}'; {hint}", code="quiz.unknown-key")
     for required in ("id", "question"):
         if required not in fields:
-            problems.add(block.line, f"the quiz has no '{required}'")
+            problems.add(block.line, f"the quiz has no '{required}'", code="quiz.missing-key")
 
     quiz_id = text_value(fields["id"][1], problems, at(fields["id"][0]), "'id'") if "id" in fields else ""
     if "id" in fields and not QUIZ_ID.match(quiz_id):
         problems.add(at(fields["id"][0]), f"quiz id '{quiz_id}' must be lowercase ASCII letters, digits, '-', '_' "
-                                          "or '.', e.g. 'tb-state-policy-01' (it becomes an LMS interaction id)")
+                                          "or '.', e.g. 'tb-state-policy-01' (it becomes an LMS interaction id)", code="quiz.bad-id")
     quiz = Quiz(quiz_id, quiz_type, "", source, block.line, lang)
     if "question" in fields:
         quiz.question = text_value(fields["question"][1], problems, at(fields["question"][0]), "'question'")
         if not quiz.question:
-            problems.add(at(fields["question"][0]), "the question is empty")
+            problems.add(at(fields["question"][0]), "the question is empty", code="quiz.empty-question")
     if "explanation" in fields:
         quiz.explanation = text_value(fields["explanation"][1], problems, at(fields["explanation"][0]),
                                       "'explanation'")
 
-    if quiz_type in ("single", "multiple"):
-        read_options(quiz, fields, problems, at, block.line)
-    elif quiz_type == "truefalse":
-        if "answer" not in fields:
-            problems.add(block.line, "a 'truefalse' quiz needs 'answer: true' or 'answer: false'")
-        else:
-            quiz.answer = bool_value(fields["answer"][1], problems, at(fields["answer"][0]), "'answer'")
-    elif quiz_type == "text":
-        quiz.answers = read_texts(fields, "answers", problems, at, block.line, minimum=1)
-    elif quiz_type == "order":
-        quiz.items = read_texts(fields, "items", problems, at, block.line, minimum=2)
-    elif quiz_type == "match":
-        read_pairs(quiz, fields, problems, at, block.line)
+    if kind is not None:
+        kind.parse(quiz, fields, problems, at, block.line)
     return (quiz if not problems else None), problems
-
-
-def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) -> None:
-    if "options" not in fields:
-        problems.add(fence_line, f"a '{quiz.type}' quiz needs 'options:', a list of '- text: …' entries")
-        return
-    key, node = fields["options"]
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        problems.add(at(key), "'options' must be a list of '- text: …' entries")
-        return
-    for item in node.value:
-        line = at(item)
-        if not isinstance(item, yaml.MappingNode):
-            problems.add(line, "an option is '- text: …', optionally with 'correct: true', 'feedback: …' and "
-                               "'fixed: true'")
-            continue
-        option = Option("", line=line)
-        for sub_key, sub_value in item.value:
-            name = str(sub_key.value)
-            if name == "text":
-                option.text = text_value(sub_value, problems, at(sub_key), "an option's 'text'")
-            elif name == "correct":
-                option.correct = bool(bool_value(sub_value, problems, at(sub_key), "'correct'"))
-            elif name == "feedback":
-                option.feedback = text_value(sub_value, problems, at(sub_key), "'feedback'")
-            elif name == "fixed":
-                option.fixed = bool(bool_value(sub_value, problems, at(sub_key), "'fixed'"))
-            else:
-                problems.add(at(sub_key), f"unknown option key '{name}'; an option allows: {', '.join(OPTION_KEYS)}")
-        if not option.text:
-            problems.add(line, "the option is empty: give it a 'text'")
-        quiz.options.append(option)
-    if len(quiz.options) < 2:
-        problems.add(at(key), "a choice quiz needs at least two options")
-    correct = sum(option.correct for option in quiz.options)
-    if correct == 0:
-        problems.add(at(key), "no option is correct: mark the right one with 'correct: true'")
-    elif quiz.type == "single" and correct > 1:
-        lines = ", ".join(str(o.line) for o in quiz.options if o.correct)
-        problems.add(at(key), f"a 'single' quiz has exactly one correct option, this one has {correct} "
-                              f"(lines {lines}); make it 'multiple' or keep one 'correct: true'")
-    texts = [o.text for o in quiz.options if o.text]
-    for duplicate in sorted({t for t in texts if texts.count(t) > 1}):
-        problems.add(at(key), f"two options read '{duplicate}'; every option must differ")
-
-
-def read_texts(fields, name: str, problems: QuizProblems, at, fence_line: int, minimum: int) -> list[str]:
-    if name not in fields:
-        problems.add(fence_line, f"this quiz needs '{name}:', a list of texts")
-        return []
-    key, node = fields[name]
-    if not isinstance(node, yaml.SequenceNode):
-        problems.add(at(key), f"'{name}' must be a list of texts ('- …')")
-        return []
-    values = []
-    for item in node.value:
-        value = text_value(item, problems, at(item), f"an entry of '{name}'")
-        if not value:
-            problems.add(at(item), f"an entry of '{name}' is empty")
-        values.append(value)
-    if len(values) < minimum:
-        problems.add(at(key), f"'{name}' needs at least {minimum} entr{'y' if minimum == 1 else 'ies'}")
-    for duplicate in sorted({v for v in values if v and values.count(v) > 1}):
-        problems.add(at(key), f"'{name}' lists '{duplicate}' twice")
-    return values
-
-
-def read_pairs(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) -> None:
-    if "pairs" not in fields:
-        problems.add(fence_line, "a 'match' quiz needs 'pairs:', a list of '- left: …' / 'right: …' entries")
-        return
-    key, node = fields["pairs"]
-    if not isinstance(node, yaml.SequenceNode):
-        problems.add(at(key), "'pairs' must be a list of '- left: …' / 'right: …' entries")
-        return
-    for item in node.value:
-        line = at(item)
-        values = {}
-        if isinstance(item, yaml.MappingNode):
-            for sub_key, sub_value in item.value:
-                name = str(sub_key.value)
-                if name in PAIR_KEYS:
-                    values[name] = text_value(sub_value, problems, at(sub_key), f"'{name}'")
-                else:
-                    problems.add(at(sub_key), f"unknown pair key '{name}'; a pair has: left, right")
-        missing = [name for name in PAIR_KEYS if not values.get(name)]
-        if missing:
-            problems.add(line, f"unmatched pair: it has no '{missing[0]}'; every pair needs both 'left' and 'right'")
-            continue
-        quiz.pairs.append(Pair(values["left"], values["right"], line))
-    if len(quiz.pairs) < 2:
-        problems.add(at(key), "a 'match' quiz needs at least two pairs")
-    for side in PAIR_KEYS:
-        texts = [getattr(pair, side) for pair in quiz.pairs]
-        for duplicate in sorted({t for t in texts if texts.count(t) > 1}):
-            problems.add(at(key), f"two pairs have the same {side} '{duplicate}'; each side must differ")

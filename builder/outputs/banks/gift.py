@@ -8,8 +8,10 @@ Russian letters and punctuation pass through as they are (the file is UTF-8).
 """
 from __future__ import annotations
 
+from builder.model.quiz.types import QUIZ_TYPES
+
 GIFT_SPECIAL = "\\~=#{}:"
-GIFT_TYPES = ("single", "multiple", "truefalse", "text", "match")
+GIFT_TYPES = ("single", "multiple", "truefalse", "text", "match")  # the types GIFT can express
 
 
 def gift_escape(text: str) -> str:
@@ -17,30 +19,13 @@ def gift_escape(text: str) -> str:
     return out.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def percent(value: float) -> str:
-    return f"{value:.5f}".rstrip("0").rstrip(".")
-
-
 def gift_question(quiz) -> str:
+    """One question in GIFT; its answer lines come from its type (builder/model/quiz/types/)."""
     head = f"::{gift_escape(quiz.id)}::{gift_escape(quiz.question)}"
     general = f"####{gift_escape(quiz.explanation)}" if quiz.explanation else ""
     if quiz.type == "truefalse":
         return f"{head}{{{'TRUE' if quiz.answer else 'FALSE'}{general}}}"
-    lines = []
-    if quiz.type in ("single", "multiple"):
-        right = sum(o.correct for o in quiz.options)
-        wrong = len(quiz.options) - right
-        for _, option in quiz.shown_options():
-            feedback = f"#{gift_escape(option.feedback)}" if option.feedback else ""
-            if quiz.type == "single":
-                lines.append(f"{'=' if option.correct else '~'}{gift_escape(option.text)}{feedback}")
-            else:
-                share = 100 / right if option.correct else -100 / wrong
-                lines.append(f"~%{percent(share)}%{gift_escape(option.text)}{feedback}")
-    elif quiz.type == "text":
-        lines = [f"={gift_escape(answer)}" for answer in quiz.answers]
-    elif quiz.type == "match":
-        lines = [f"={gift_escape(pair.left)} -> {gift_escape(pair.right)}" for pair in quiz.pairs]
+    lines = QUIZ_TYPES[quiz.type].gift_lines(quiz, gift_escape) or []
     body = "\n".join(f"  {line}" for line in lines)
     return f"{head}{{\n{body}\n  {general}\n}}" if general else f"{head}{{\n{body}\n}}"
 

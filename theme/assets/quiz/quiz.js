@@ -80,19 +80,134 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return key in values ? values[key] : ""; });
   }
 
-  /* ---------- evaluating a response (pure: used by the page and by LMS trackers) ---------- */
-  function evaluate(type, data, response) {
-    var salt = data.s, parts, right;
-    if (type === "single" || type === "multiple") {
-      parts = data.m.map(function (mark, i) { return answerHash(salt, "o" + i + ":1") === mark; });
-      right = answerHash(salt, response.slice().sort(function (x, y) { return x - y; }).join(",")) === data.k;
+  /* ---------- the quiz types: one handler each (their Python side: builder/model/quiz/types/) ----------
+   * read(quiz): the response in the form; isEmpty(response); write(quiz, response): show a stored response;
+   * clear(quiz): a blank response; evaluate(data, response): right or not, by the payload's hashes (pure:
+   * the page and LMS trackers use it); mark(quiz, result, response): what the reader sees after checking;
+   * scorm(version, response): the response in SCORM 1.2 / 2004 interaction format. */
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  function checkedBoxes(quiz) {
+    return Array.prototype.slice.call(quiz.form.querySelectorAll("input:checked"));
+  }
+
+  function clearInputs(quiz) {
+    quiz.form.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (input) { input.checked = false; });
+    quiz.form.querySelectorAll("input[type=text]").forEach(function (input) { input.value = ""; });
+    quiz.form.querySelectorAll("select").forEach(function (select) { select.value = ""; });
+  }
+
+  /* Match and order: one hashed mark per pair or item, right when every one is. */
+  function partsEvaluate(prefix) {
+    return function (data, response) {
+      var parts = data.m.map(function (mark, i) {
+        return response[i] !== "" && answerHash(data.s, prefix + i + ":" + response[i]) === mark;
+      });
+      return { right: parts.every(Boolean), parts: parts };
+    };
+  }
+
+  var CHOICE = {
+    // options are shown shuffled: an input's value is the option's authored index
+    read: function (quiz) { return checkedBoxes(quiz).map(function (i) { return Number(i.value); }); },
+    isEmpty: function (response) { return response.length === 0; },
+    write: function (quiz, response) {
+      quiz.form.querySelectorAll("input").forEach(function (input) { input.checked = response.indexOf(Number(input.value)) >= 0; });
+    },
+    clear: clearInputs,
+    evaluate: function (data, response) {
+      var parts = data.m.map(function (mark, i) { return answerHash(data.s, "o" + i + ":1") === mark; });
+      var right = answerHash(data.s, response.slice().sort(function (x, y) { return x - y; }).join(",")) === data.k;
       return { right: right, correctOptions: parts };
+    },
+    mark: function (quiz, result, response) {
+      quiz.form.querySelectorAll(".ccd-quiz__option").forEach(function (row) {
+        var i = Number(row.querySelector("input").value);
+        var chosen = response.indexOf(i) >= 0;
+        var box = row.querySelector(".ccd-quiz__option-feedback");
+        row.classList.toggle("ccd-quiz__option--right", chosen && result.correctOptions[i]);
+        row.classList.toggle("ccd-quiz__option--wrong", chosen && !result.correctOptions[i]);
+        var text = unseal(quiz.data, "f" + i, quiz.data.f[i]);
+        if (chosen && text) { box.textContent = text; box.hidden = false; }
+      });
+    },
+    scorm: function (version, response) {
+      return response.map(function (i) { return version === "1.2" ? LETTERS[i] : "o" + (i + 1); }).join(version === "1.2" ? "," : "[,]");
     }
-    if (type === "truefalse") return { right: answerHash(salt, String(response)) === data.k };
-    if (type === "text") return { right: data.k.indexOf(answerHash(salt, normalizeAnswer(response))) >= 0 };
-    var prefix = type === "match" ? "m" : "p";
-    parts = data.m.map(function (mark, i) { return response[i] !== "" && answerHash(salt, prefix + i + ":" + response[i]) === mark; });
-    return { right: parts.every(Boolean), parts: parts };
+  };
+
+  var TYPES = {
+    single: CHOICE,
+    multiple: CHOICE,
+    truefalse: {
+      read: function (quiz) { var picked = quiz.form.querySelector("input:checked"); return picked ? picked.value : ""; },
+      isEmpty: function (response) { return response.length === 0; },
+      write: function (quiz, response) {
+        quiz.form.querySelectorAll("input").forEach(function (input) { input.checked = input.value === response; });
+      },
+      clear: clearInputs,
+      evaluate: function (data, response) { return { right: answerHash(data.s, String(response)) === data.k }; },
+      mark: function () {},
+      scorm: function (version, response) { return version === "1.2" ? (response === "true" ? "t" : "f") : response; }
+    },
+    text: {
+      read: function (quiz) { return quiz.form.querySelector("input[type=text]").value; },
+      isEmpty: function (response) { return normalizeAnswer(response) === ""; },
+      write: function (quiz, response) { quiz.form.querySelector("input[type=text]").value = response; },
+      clear: clearInputs,
+      evaluate: function (data, response) { return { right: data.k.indexOf(answerHash(data.s, normalizeAnswer(response))) >= 0 }; },
+      mark: function () {},
+      scorm: function (version, response) { return String(response).slice(0, 250); }
+    },
+    match: {
+      read: function (quiz) {
+        return Array.prototype.slice.call(quiz.form.querySelectorAll("select")).map(function (s) { return s.value; });
+      },
+      isEmpty: function (response) { return response.some(function (value) { return value === ""; }); },
+      write: function (quiz, response) {
+        quiz.form.querySelectorAll("select").forEach(function (select, i) { select.value = response[i] || ""; });
+      },
+      clear: clearInputs,
+      evaluate: partsEvaluate("m"),
+      mark: function (quiz, result) {
+        quiz.form.querySelectorAll(".ccd-quiz__pair").forEach(function (row, i) {
+          row.classList.toggle("ccd-quiz__pair--right", result.parts[i]);
+          row.classList.toggle("ccd-quiz__pair--wrong", !result.parts[i]);
+          row.querySelector(".ccd-quiz__pair-mark").textContent = result.parts[i] ? "✓" : "✗";
+        });
+      },
+      scorm: function (version, response) {
+        var dot = version === "1.2" ? "." : "[.]";
+        return response.map(function (pos, i) { return (i + 1) + dot + (version === "1.2" ? LETTERS[+pos] : "r" + (+pos + 1)); })
+          .join(version === "1.2" ? "," : "[,]");
+      }
+    },
+    order: {
+      read: function (quiz) { return quiz.items().map(function (item) { return item.getAttribute("data-pos"); }); },
+      isEmpty: function (response) { return response.length === 0; },
+      write: function (quiz, response) {
+        var list = quiz.form.querySelector(".ccd-quiz__items");
+        var byPos = {};
+        quiz.items().forEach(function (item) { byPos[item.getAttribute("data-pos")] = item; });
+        response.forEach(function (pos) { if (byPos[pos]) list.appendChild(byPos[pos]); });
+        quiz.refreshPositions();
+      },
+      clear: function (quiz) { TYPES.order.write(quiz, quiz.shownOrder); },  // from the order first shown
+      evaluate: partsEvaluate("p"),
+      mark: function (quiz, result) {
+        quiz.items().forEach(function (item, i) {
+          item.classList.toggle("ccd-quiz__item--right", result.parts[i]);
+          item.classList.toggle("ccd-quiz__item--wrong", !result.parts[i]);
+        });
+      },
+      scorm: function (version, response) {
+        return response.map(function (pos) { return version === "1.2" ? LETTERS[+pos] : "i" + (+pos + 1); }).join(version === "1.2" ? "," : "[,]");
+      }
+    }
+  };
+
+  function evaluate(type, data, response) {
+    return TYPES[type].evaluate(data, response);
   }
 
   /* ---------- the portal's tracker: local storage ---------- */
@@ -202,56 +317,14 @@
     });
   };
 
-  Quiz.prototype.response = function () {
-    var form = this.form;
-    switch (this.type) {
-      case "single":
-      case "multiple":
-        return Array.prototype.slice.call(form.querySelectorAll("input:checked")).map(function (i) { return Number(i.value); });
-      case "truefalse":
-        var picked = form.querySelector("input:checked");
-        return picked ? picked.value : "";
-      case "text":
-        return form.querySelector("input[type=text]").value;
-      case "match":
-        return Array.prototype.slice.call(form.querySelectorAll("select")).map(function (s) { return s.value; });
-      default:
-        return this.items().map(function (item) { return item.getAttribute("data-pos"); });
-    }
-  };
+  Quiz.prototype.response = function () { return TYPES[this.type].read(this); };
 
-  Quiz.prototype.isEmpty = function (response) {
-    if (this.type === "match") return response.some(function (value) { return value === ""; });
-    if (this.type === "text") return normalizeAnswer(response) === "";
-    return response.length === 0;
-  };
+  Quiz.prototype.isEmpty = function (response) { return TYPES[this.type].isEmpty(response); };
 
-  Quiz.prototype.setResponse = function (response) {
-    var form = this.form;
-    if (this.type === "single" || this.type === "multiple") {
-      form.querySelectorAll("input").forEach(function (input) { input.checked = response.indexOf(Number(input.value)) >= 0; });
-    } else if (this.type === "truefalse") {
-      form.querySelectorAll("input").forEach(function (input) { input.checked = input.value === response; });
-    } else if (this.type === "text") {
-      form.querySelector("input[type=text]").value = response;
-    } else if (this.type === "match") {
-      form.querySelectorAll("select").forEach(function (select, i) { select.value = response[i] || ""; });
-    } else {
-      var list = form.querySelector(".ccd-quiz__items");
-      var byPos = {};
-      this.items().forEach(function (item) { byPos[item.getAttribute("data-pos")] = item; });
-      response.forEach(function (pos) { if (byPos[pos]) list.appendChild(byPos[pos]); });
-      this.refreshPositions();
-    }
-  };
+  Quiz.prototype.setResponse = function (response) { TYPES[this.type].write(this, response); };
 
   /* A new attempt starts from a blank response, and an order quiz from the order first shown. */
-  Quiz.prototype.clearResponse = function () {
-    if (this.type === "order") { this.setResponse(this.shownOrder); return; }
-    this.form.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (input) { input.checked = false; });
-    this.form.querySelectorAll("input[type=text]").forEach(function (input) { input.value = ""; });
-    this.form.querySelectorAll("select").forEach(function (select) { select.value = ""; });
-  };
+  Quiz.prototype.clearResponse = function () { TYPES[this.type].clear(this); };
 
   Quiz.prototype.check = function (restoring) {
     var response = this.response();
@@ -288,31 +361,7 @@
     if (this.type === "multiple" && !result.right && response.some(function (i) { return result.correctOptions[i]; })) verdict = labels.partly;
     form.classList.toggle("ccd-quiz--right", result.right);
     form.classList.toggle("ccd-quiz--wrong", !result.right);
-    if (this.type === "single" || this.type === "multiple") {
-      form.querySelectorAll(".ccd-quiz__option").forEach(function (row) {
-        // options are shown shuffled: an input's value is the option's authored index
-        var i = Number(row.querySelector("input").value);
-        var chosen = response.indexOf(i) >= 0;
-        var box = row.querySelector(".ccd-quiz__option-feedback");
-        row.classList.toggle("ccd-quiz__option--right", chosen && result.correctOptions[i]);
-        row.classList.toggle("ccd-quiz__option--wrong", chosen && !result.correctOptions[i]);
-        var text = unseal(data, "f" + i, data.f[i]);
-        if (chosen && text) { box.textContent = text; box.hidden = false; }
-      });
-    }
-    if (this.type === "match") {
-      form.querySelectorAll(".ccd-quiz__pair").forEach(function (row, i) {
-        row.classList.toggle("ccd-quiz__pair--right", result.parts[i]);
-        row.classList.toggle("ccd-quiz__pair--wrong", !result.parts[i]);
-        row.querySelector(".ccd-quiz__pair-mark").textContent = result.parts[i] ? "✓" : "✗";
-      });
-    }
-    if (this.type === "order") {
-      this.items().forEach(function (item, i) {
-        item.classList.toggle("ccd-quiz__item--right", result.parts[i]);
-        item.classList.toggle("ccd-quiz__item--wrong", !result.parts[i]);
-      });
-    }
+    TYPES[this.type].mark(this, result, response);
     this.feedback.textContent = "";
     var strong = document.createElement("strong");
     strong.textContent = verdict;
@@ -418,7 +467,7 @@
   }
 
   window.CCDQuiz = {
-    start: start, evaluate: evaluate, sha256: sha256, answerHash: answerHash,
+    start: start, evaluate: evaluate, TYPES: TYPES, sha256: sha256, answerHash: answerHash,
     normalizeAnswer: normalizeAnswer, decodePayload: decodePayload, LocalStorageTracker: LocalStorageTracker
   };
 

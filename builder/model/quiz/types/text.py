@@ -1,0 +1,40 @@
+"""A typed answer, compared without regard to case and spacing (answers.normalize_answer)."""
+from __future__ import annotations
+
+from html import escape
+
+from builder.model.quiz.answers import answer_hash, normalize_answer
+from builder.model.quiz.model import Quiz, QuizProblems
+from builder.model.quiz.types.base import QuizType, read_texts
+
+
+class TextAnswer(QuizType):
+    name = "text"
+    keys = ("answers",)
+    interaction = "fill-in"
+
+    def parse(self, quiz: Quiz, fields: dict, problems: QuizProblems, at, fence_line: int) -> None:
+        quiz.answers = read_texts(fields, "answers", problems, at, fence_line, minimum=1)
+
+    def payload(self, quiz: Quiz, salt: str, sealed: bool) -> dict:
+        return {"k": sorted({answer_hash(salt, normalize_answer(answer)) for answer in quiz.answers})}
+
+    def inputs_html(self, quiz: Quiz, base: str, labels: dict[str, str]) -> str:
+        return (f'<p class="ccd-quiz__text"><label for="{base}-text">{escape(labels["your_answer"])}</label> '
+                f'<input type="text" id="{base}-text" name="{base}" autocomplete="off" spellcheck="false"></p>')
+
+    def answer_html(self, quiz: Quiz, labels: dict[str, str], head: str) -> str:
+        return f"<p>{head} {' / '.join(escape(a) for a in quiz.answers)}</p>"
+
+    def printed_html(self, quiz: Quiz, labels: dict[str, str], print_labels: dict[str, str]) -> tuple[str, str]:
+        return "", (f'<p class="print-quiz__blank">{escape(labels["your_answer"])}: '
+                    f'<span class="print-quiz__line"></span></p>')
+
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
+        return [f"={escape_gift(answer)}" for answer in quiz.answers]
+
+    def correct_pattern(self, quiz: Quiz) -> str:
+        return "{case_matters=false}" + quiz.answers[0]
+
+
+TEXT = TextAnswer()
