@@ -12,9 +12,14 @@ from pypdf import PdfReader
 from builder.markdown.validate import check_content
 from builder.markdown.dialect import make_markdown
 from builder.markdown.language_model import Downloads, language_model
-from builder.outputs.print_edition import (BOOKS, LABELS, Typesetting, book_paths, edition_html, edition_jobs,
+from builder.model.catalog import strings
+from builder.outputs.print_edition import (BOOKS, Typesetting, book_paths, edition_html, edition_jobs,
                                            edition_name, local_files_fetcher)
 from conftest import REPO, dialect_of, new_project, settings_of
+
+
+def print_labels(lang: str) -> dict[str, str]:
+    return strings(lang, "print")
 
 LANGS = ("kk", "ru", "en")
 EDITIONS = [(book, lang) for book in BOOKS for lang in LANGS]
@@ -48,7 +53,7 @@ def texts(readers) -> dict[tuple[str, str], list[str]]:
 
 def chapter_titles(content, book: str, lang: str) -> list[str]:
     """The titles the contents and the outline should show, in nav.yml order."""
-    return [LABELS[lang]["about"] if path == f"{book}/index.md" else content.page(lang, path).title
+    return [print_labels(lang)["about"] if path == f"{book}/index.md" else content.page(lang, path).title
             for path in book_paths(content.nav, book)]
 
 
@@ -59,6 +64,7 @@ def book_title(content, book: str, lang: str) -> str:
 # -- the built PDFs ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 def test_six_pdfs_are_listed_with_their_size_and_pages(print_dir, readers):
     listed = json.loads((print_dir / "print.json").read_text(encoding="utf-8"))
     assert sorted(p.name for p in print_dir.glob("*.pdf")) == sorted(edition_name(b, l) for b, l in EDITIONS)
@@ -70,6 +76,7 @@ def test_six_pdfs_are_listed_with_their_size_and_pages(print_dir, readers):
         assert entry["pages"] > MIN_PAGES[entry["book"]], entry
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book, lang", EDITIONS)
 def test_title_page_and_metadata(content, readers, texts, book, lang):
     title = book_title(content, book, lang)
@@ -83,15 +90,16 @@ def test_title_page_and_metadata(content, readers, texts, book, lang):
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book, lang", EDITIONS)
 def test_contents_give_the_page_each_chapter_opens_on(content, readers, texts, book, lang):
     reader, pages = readers[book, lang], texts[book, lang]
     titles = chapter_titles(content, book, lang)
     outline = [item for item in reader.outline if not isinstance(item, list)]
-    assert [item.title for item in outline] == [LABELS[lang]["contents"], *titles]  # a bookmark per chapter
+    assert [item.title for item in outline] == [print_labels(lang)["contents"], *titles]  # a bookmark per chapter
     opens_on = [reader.get_destination_page_number(item) + 1 for item in outline[1:]]
     contents = flat(" ".join(pages[1:opens_on[0] - 1]))
-    assert contents.startswith(LABELS[lang]["contents"])
+    assert contents.startswith(print_labels(lang)["contents"])
     for title, page in zip(titles, opens_on):
         # a long title wraps at a space or after a hyphen ("учебно-|воспитательный")
         pattern = re.escape(title).replace(r"\ ", r"\s+").replace(r"\-", r"-\s*")
@@ -103,12 +111,14 @@ def test_contents_give_the_page_each_chapter_opens_on(content, readers, texts, b
     assert opens_on == sorted(opens_on)
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book, lang", EDITIONS)
 def test_every_page_after_the_title_page_is_numbered(texts, book, lang):
     for number, text in enumerate(texts[book, lang][1:], 2):
         assert text.split()[-1] == str(number), (book, lang, number)
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book", BOOKS)
 def test_kazakh_letters_are_set_in_dejavu(readers, texts, book):
     text = "".join(texts[book, "kk"])
@@ -133,6 +143,7 @@ def embedded_fonts(reader: PdfReader) -> set[str]:
     return names
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book, lang", EDITIONS)
 def test_quizzes_are_printed_as_questions_not_code(content, texts, book, lang):
     text = flat(" ".join(texts[book, lang]))
@@ -148,6 +159,7 @@ def test_quizzes_are_printed_as_questions_not_code(content, texts, book, lang):
     assert not [question for question in questions if squashed(question) not in printed]
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 @pytest.mark.parametrize("book, lang", EDITIONS)
 def test_links_stay_inside_the_book_or_go_to_the_web(readers, book, lang):
     internal = 0
@@ -162,6 +174,7 @@ def test_links_stay_inside_the_book_or_go_to_the_web(readers, book, lang):
     assert internal > 10  # the contents at least
 
 
+@pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 def test_the_portal_links_every_book_to_its_pdf(built_site, print_dir):
     for lang in LANGS:
         prefix = "" if lang == "kk" else f"{lang}/"
@@ -203,7 +216,7 @@ def test_book_html_has_contents_printed_quizzes_and_no_dead_links(content, tmp_p
     assert not tree.cssselect("form, input, script, .headerlink, .ccd-print-edition")
     quizzes = sum(chapter.body.count("```quiz") for chapter in job.chapters)
     assert len(tree.cssselect(".print-quiz")) == quizzes > 0
-    assert tree.cssselect(".chapter h1")[0].text_content() == LABELS["kk"]["about"]
+    assert tree.cssselect(".chapter h1")[0].text_content() == print_labels("kk")["about"]
 
 
 def test_the_typesetter_fetches_nothing_remote_and_nothing_outside_the_project(tmp_path):

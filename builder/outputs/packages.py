@@ -16,8 +16,9 @@ from builder.model.content import Content
 from builder.markdown.dialect import Dialect
 from builder.outputs.coursebook import render_course
 from builder.store.fingerprint import ProjectInputs, combine
-from builder.model.languages import LANGUAGE_CODES
-from scorm.package import EngineFiles, write_package
+from builder.model.catalog import strings
+from builder.model.languages import LANGUAGE_CODES, LANGUAGES
+from scorm.package import EngineFiles, PlayerTexts, write_package
 
 SCORM_VERSIONS = ("1.2", "2004")
 MULTILINGUAL = "mul"
@@ -32,6 +33,14 @@ class PackageInfo:
     language: str  # kk | ru | en | mul
     size: int  # bytes
     title: dict
+
+
+def engine_files(theme_dir: Path) -> EngineFiles:
+    """The portal's quiz engine and the player's texts (the catalog's `player` group, the languages' names)."""
+    texts = PlayerTexts({lang: strings(lang, "player") for lang in LANGUAGE_CODES},
+                        {lang.code: lang.name for lang in LANGUAGES})
+    return EngineFiles((theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
+                       (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes(), texts)
 
 
 def package_name(course_id: str, language: str, version: str) -> str:
@@ -103,8 +112,7 @@ def build_packages(content: Content, dialect: Dialect, theme_dir: Path, target: 
 
     Courses are packaged in parallel worker processes (rendering Markdown is CPU-bound).
     """
-    engine = EngineFiles((theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
-                         (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes())
+    engine = engine_files(theme_dir)
     target.mkdir(parents=True, exist_ok=True)
     job = PackagingJob(content, dialect, engine, target, portal_url, cache, inputs)
     workers = workers or min(os.cpu_count() or 1, len(content.courses))

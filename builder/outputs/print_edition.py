@@ -31,23 +31,14 @@ from builder.model.languages import LANGUAGE_CODES, language
 from builder.markdown.dialect import Dialect, make_markdown
 from builder.markdown.language_model import language_model
 from builder.store.workers import Shared, forked_pool
-from builder.model.quiz.answers import display_order
 from builder.model.quiz.model import Quiz
+from builder.model.quiz.types import QUIZ_TYPES
 from builder.markdown.quiz.strings import strings as quiz_strings
 
 from builder.model.books import BOOKS
+from builder.model.catalog import strings
 INDEX_FILE = "print.json"
 TEMPLATE_DIR = Path(__file__).parent / "print"
-
-LABELS = {
-    "kk": {"edition": "Басып шығаруға арналған нұсқа", "contents": "Мазмұны", "about": "Басылым туралы",
-           "several": "(бірнеше дұрыс жауап)"},
-    "ru": {"edition": "Версия для печати", "contents": "Содержание", "about": "Об издании",
-           "several": "(несколько верных ответов)"},
-    "en": {"edition": "Print edition", "contents": "Contents", "about": "About this edition",
-           "several": "(choose all that apply)"},
-}
-
 
 @dataclass(frozen=True)
 class PrintEdition:
@@ -211,7 +202,7 @@ def edition_html(job: EditionJob, shared: Typesetting) -> str:
     md = make_markdown(shared.dialect, job.lang, shared.models[job.lang], reveal=False, summary=False)
     anchors = {chapter.path: chapter.anchor for chapter in job.chapters}
     portal_url = job.portal_url.rstrip("/") + "/" + language(job.lang).url_prefix if job.portal_url else None
-    labels = LABELS[job.lang]
+    labels = strings(job.lang, "print")
     chapters = []
     for chapter in job.chapters:
         md.reset()
@@ -262,29 +253,7 @@ def print_ready(body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, ti
 
 def printed_quiz(quiz: Quiz, lang: str) -> str:
     """A quiz as a printed exercise: the question and what to choose from, without the answers."""
-    labels = quiz_strings(lang)
-    hint = ""
-    if quiz.type == "multiple":
-        hint = f' <span class="print-quiz__hint">{escape(LABELS[lang]["several"])}</span>'
-    if quiz.type in ("single", "multiple"):
-        body = "".join(f"<li>{escape(option.text)}</li>" for _, option in quiz.shown_options())
-        body = f'<ol class="print-quiz__options">{body}</ol>'
-    elif quiz.type == "truefalse":
-        body = f'<p class="print-quiz__choices">{escape(labels["true"])} / {escape(labels["false"])}</p>'
-    elif quiz.type == "text":
-        body = (f'<p class="print-quiz__blank">{escape(labels["your_answer"])}: '
-                f'<span class="print-quiz__line"></span></p>')
-    elif quiz.type == "match":
-        # the right-hand column in the portal's shuffled order, so the pairing is not given away
-        order = display_order(quiz.id, len(quiz.pairs), "match")
-        rows = "".join(f'<tr><td>{number}. {escape(pair.left)}</td><td>{chr(ord("a") + number - 1)}) '
-                       f'{escape(quiz.pairs[order[number - 1]].right)}</td></tr>'
-                       for number, pair in enumerate(quiz.pairs, 1))
-        body = f'<table class="print-quiz__pairs"><tbody>{rows}</tbody></table>'
-    else:  # order: the items shuffled as the portal shows them, a box to number each
-        order = display_order(quiz.id, len(quiz.items), "order")
-        body = "".join(f"<li>{escape(quiz.items[item])}</li>" for item in order)
-        body = f'<ul class="print-quiz__order">{body}</ul>'
+    hint, body = QUIZ_TYPES[quiz.type].printed_html(quiz, quiz_strings(lang), strings(lang, "print"))
     return (f'<div class="print-quiz"><p class="print-quiz__question">{escape(quiz.question)}{hint}</p>'
             f"{body}</div>")
 
