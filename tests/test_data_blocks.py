@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
+from importlib import resources
 
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from builder.outputs.calendar import calendar_text, fold
 from builder.model.events import Event
+from builder.outputs.calendar import calendar_file, kazakhstan
 from builder.pipeline import build
 from conftest import REPO, new_project
 
@@ -73,14 +75,17 @@ def test_excursion_schedule_names_the_place_in_the_page_language(culture_site):
 
 
 def parse_ics(data: bytes) -> list[dict]:
-    """A strict reader: CRLF only, folded lines within 75 octets, required properties present."""
+    """A strict reader: CRLF only, folded lines within 75 octets, required properties present, every
+    TZID defined by a VTIMEZONE. A property is keyed by its name with its parameters ("DTSTART;TZID=…")."""
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     for raw in data.split(b"\r\n"):
         assert len(raw) <= 75, raw
+        raw.decode("utf-8")  # folding never splits a letter
     text = data.decode("utf-8").replace("\r\n ", "")
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
     assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
+    zones = {line.removeprefix("TZID:") for line in lines if line.startswith("TZID:")}
     events, current = [], None
     for line in lines:
         if line == "BEGIN:VEVENT":
@@ -92,19 +97,27 @@ def parse_ics(data: bytes) -> list[dict]:
             name, _, value = line.partition(":")
             current[name] = value
     for event in events:
+        names = {name.split(";")[0]: name for name in event}
         for required in ("UID", "DTSTAMP", "DTSTART", "DURATION", "SUMMARY"):
-            assert required in event
-        assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTART"]) and re.fullmatch(r"PT\d+M", event["DURATION"])
+            assert required in names
+        assert re.fullmatch(r"\d{8}T\d{6}Z", event["DTSTAMP"])
+        start = names["DTSTART"]
+        assert (start == "DTSTART" and event[start].endswith("Z")) or start.removeprefix("DTSTART;TZID=") in zones
+        assert re.fullmatch(r"\d{8}T\d{6}Z?", event[start]) and re.fullmatch(r"PT(\d+H)?(\d+M)?", event["DURATION"])
     return events
 
 
 def test_calendar_files_are_valid_and_in_local_time(culture_site):
-    events = parse_ics((culture_site / "culture/days/schedule.ics").read_bytes())
+    data = (culture_site / "culture/days/schedule.ics").read_bytes()
+    events = parse_ics(data)
     assert events == [{
         "UID": "korean-20270218-kk@cross-cultural-dialogue", "DTSTAMP": "20260901T000000Z",
-        "DTSTART": "20270218T100000Z",  # 15:00 in Kazakhstan (UTC+5)
-        "DURATION": "PT120M", "SUMMARY": "Корей мәдениеті күні", "STATUS": "TENTATIVE", "DESCRIPTION": "Корей мәдениетімен танысу.",
+        "DTSTART;TZID=Asia/Almaty": "20270218T150000",  # 15:00 in Kazakhstan, as the page says
+        "DURATION": "PT2H", "SUMMARY": "Корей мәдениеті күні", "STATUS": "TENTATIVE",
+        "DESCRIPTION": "Корей мәдениетімен танысу.",
         "LOCATION": "Облыстық корей этномәдени бірлестігі\\, Достық үйі"}]
+    # the zone's offset, from the tzdata package: UTC+5 since 1 March 2024
+    assert "TZOFFSETTO:+0500" in data.decode("utf-8").split("\r\n")
     english = parse_ics((culture_site / "en/culture/days/schedule.ics").read_bytes())
     assert english[0]["DESCRIPTION"] == "Meet Korean culture\\; songs\\, food\\, and a dialogue session."
     excursion = parse_ics((culture_site / "ru/culture/excursions/schedule.ics").read_bytes())[0]
@@ -116,20 +129,43 @@ def test_calendar_reads_with_the_icalendar_library(culture_site):
     icalendar = pytest.importorskip("icalendar")
     calendar = icalendar.Calendar.from_ical((culture_site / "ru/culture/days/schedule.ics").read_bytes())
     (event,) = calendar.walk("VEVENT")
-    assert event.decoded("DTSTART") == dt.datetime(2027, 2, 18, 10, 0, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTART") == dt.datetime(2027, 2, 18, 10, 0, tzinfo=dt.UTC)
+    assert event.decoded("DTSTART").utcoffset() == dt.timedelta(hours=5)
     assert event.decoded("DURATION") == dt.timedelta(minutes=120)
     assert str(event["SUMMARY"]) == "День корейской культуры"
+    assert not calendar.get_missing_tzids()  # the VTIMEZONE is there
 
 
-def test_long_lines_fold_without_splitting_a_letter():
-    line = "SUMMARY:" + "Этносаралық келісім күні және ұлттық бірегейлік " * 3
-    folded = fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
-    event = Event("culture/days/x.md", "x" * 200, "", dt.datetime(2027, 1, 1, 9, 0), 60, {})
-    assert "DTSTART:20270101T040000Z" in calendar_text([event], "n", "en", {})
+def test_long_lines_fold_without_splitting_a_letter_and_the_same_events_give_the_same_bytes():
+    title = "Этносаралық келісім күні және ұлттық бірегейлік " * 3
+    event = Event("culture/days/x.md", title, "", dt.datetime(2027, 1, 1, 9, 0), 60, {"status": "planned"})
+    data = calendar_file([event], "n", "en", {})
+    (parsed,) = parse_ics(data)
+    assert parsed["SUMMARY"] == title and parsed["DTSTART;TZID=Asia/Almaty"] == "20270101T090000"
+    assert data == calendar_file([event], "n", "en", {})
 
 
+def test_the_zone_comes_from_the_tzdata_package_not_the_machine(tmp_path):
+    """A machine whose zone database still says UTC+6 for Almaty (before tzdata 2024a) changes nothing."""
+    stale = tmp_path / "Asia" / "Almaty"
+    stale.parent.mkdir()
+    with resources.files("tzdata.zoneinfo").joinpath("Etc", "GMT-6").open("rb") as utc_plus_6:
+        stale.write_bytes(utc_plus_6.read())
+    zoneinfo.reset_tzpath([str(tmp_path)])
+    zoneinfo.ZoneInfo.clear_cache()
+    kazakhstan.cache_clear()
+    try:
+        assert zoneinfo.ZoneInfo("Asia/Almaty").utcoffset(dt.datetime(2027, 2, 18)) == dt.timedelta(hours=6)
+        assert kazakhstan().utcoffset(dt.datetime(2027, 2, 18)) == dt.timedelta(hours=5)
+        event = Event("culture/days/x.md", "x", "", dt.datetime(2027, 2, 18, 15), 60, {"status": "planned"})
+        assert "TZOFFSETTO:+0500" in calendar_file([event], "n", "en", {}).decode("utf-8").split("\r\n")
+    finally:
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache()
+        kazakhstan.cache_clear()
+
+
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_glossary_and_chart_render_from_the_real_data(built_site):
     from builder.model.data import load_site_data
     from builder.model.errors import ErrorReport

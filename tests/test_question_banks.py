@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from builder.model.quiz.model import QuizBlock, parse_quiz
 from builder.outputs.banks.gift import gift_escape
-from builder.outputs.banks.moodle_xml import fraction
+from builder.outputs.banks.moodle_xml import fraction, html_text, question_xml
 
 MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "text": "shortanswer",
                 "match": "matching", "order": "ordering"}
@@ -25,7 +27,11 @@ def banks(built_site):
 
 def read_moodle_xml(path):
     """Like Moodle's qformat_xml: every <question> but categories, with its name, type, texts, answers."""
-    root = etree.parse(str(path)).getroot()
+    return read_moodle_xml_text(Path(path).read_text(encoding="utf-8"))
+
+
+def read_moodle_xml_text(text: str):
+    root = etree.fromstring(text.encode("utf-8"))
     assert root.tag == "quiz"
     questions, category = [], None
     for node in root.iterfind("question"):
@@ -51,6 +57,7 @@ def course_quizzes(content, course, lang="kk"):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en", None])
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_every_quiz_becomes_one_question_of_its_type_with_its_text(content, banks, lang):
     for course in content.courses:
         name = f"{course.id}.{lang}.xml" if lang else f"{course.id}.xml"
@@ -103,6 +110,7 @@ def read_gift(text: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_gift_holds_every_expressible_question_with_text_intact(content, banks, lang):
     for course in content.courses:
         questions = read_gift((banks / f"{course.id}.{lang}.gift.txt").read_text(encoding="utf-8"))
@@ -122,11 +130,69 @@ def test_gift_escaping_keeps_cyrillic_and_punctuation():
     assert re.sub(r"\\(.)", r"\1", escaped) == text
 
 
+AWKWARD = {
+    "single": """id: awkward-1
+type: single
+question: 'Is <b>bold</b> & "quoted" text ]]> kept as text?'
+options:
+  - text: Yes, a < b && c > d ]]>
+    correct: true
+    feedback: Right ]]> & <i>so</i>.
+  - text: "No: [[x]]"
+    feedback: Wrong.
+explanation: Texts are plain text; Moodle shows them as HTML.
+""",
+    "match": """id: awkward-2
+type: match
+question: Match ]]> with <its> pair.
+pairs:
+  - left: A & B
+    right: "]]> and 'C'"
+  - left: <D>
+    right: E's
+""",
+    "text": """id: awkward-3
+type: text
+question: Type a < b.
+answers:
+  - a < b & c
+  - "]]>"
+""",
+}
+
+
+def test_awkward_characters_read_back_as_written_in_every_kind_of_text():
+    for kind, source in AWKWARD.items():
+        quiz, problems = parse_quiz(QuizBlock(1, source), Path("x.md"), "en")
+        assert not problems, problems
+        for lang in ("en", None):
+            xml = question_xml({"kk": quiz, "ru": quiz, "en": quiz}, lang)
+            (question,) = read_moodle_xml_text(f"<quiz>{xml}</quiz>")
+            read = unescape if lang else (lambda html: spans(html)["en"])  # HTML in one language or in spans
+            assert question["name"] == quiz.id and read(question["text"]) == quiz.question
+            if kind == "single":
+                assert [(read(text), read(feedback)) for _, text, feedback in question["answers"]] == \
+                    [(o.text, o.feedback) for _, o in quiz.shown_options()]
+            elif kind == "match":
+                assert [(read(left), read(right)) for left, right in question["subquestions"]] == \
+                    [(p.left, p.right) for p in quiz.pairs]
+            else:  # accepted answers are plain text
+                assert [text for _, text, _ in question["answers"]] == quiz.answers
+
+
+def test_html_holding_the_end_of_a_cdata_section_is_escaped_instead():
+    parent = etree.Element("answer")
+    for html in ("<b>a</b>", "x ]]> y", ""):
+        html_text(parent, html)
+    assert [element.text or "" for element in etree.fromstring(etree.tostring(parent))] == ["<b>a</b>", "x ]]> y", ""]
+
+
 def test_fractions_are_written_as_moodle_writes_them():
     assert [fraction(100 / 3), fraction(-100 / 3), fraction(50), fraction(-100 / 7)] == \
         ["33.33333", "-33.33333", "50", "-14.28571"]
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_banks_are_listed_for_download(built_site, banks):
     listed = json.loads((banks / "banks.json").read_text(encoding="utf-8"))
     assert {entry["file"] for entry in listed} == {p.name for p in banks.iterdir() if p.name != "banks.json"}

@@ -7,7 +7,7 @@ from builder.markdown.blocks.schedule import CALENDAR_FILE, event_location
 from builder.model.content import Content
 from builder.model.events import EVENT_KINDS, section_events
 from builder.model.languages import language
-from builder.outputs.calendar import calendar_text
+from builder.outputs.calendar import calendar_file
 
 
 def write_calendars(content: Content, site_dir: Path, lang: str, site_name: str, site_url: str | None) -> list[Path]:
@@ -28,6 +28,6 @@ def write_calendars(content: Content, site_dir: Path, lang: str, site_name: str,
         index_title = index.title if index else kind.section
         target = folder / CALENDAR_FILE
         target.unlink(missing_ok=True)  # the folder may be hard-linked from the previous site: never write through
-        target.write_bytes(calendar_text(events, f"{site_name}: {index_title}", lang, locations, urls).encode("utf-8"))
+        target.write_bytes(calendar_file(events, f"{site_name}: {index_title}", lang, locations, urls))
         written.append(target)
     return written

@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2",
-             "weasyprint", "pydyf", "pyphen", "tinycss2")
+             "weasyprint", "pydyf", "pyphen", "tinycss2", "lxml", "icalendar", "tzdata", "babel")
 CODE_PACKAGES = ("builder", "scorm")
 
 
