@@ -18,6 +18,7 @@ gives byte-identical files.
 
 Run as a script: `python bench/corpus.py DIR --pages 50` (with the project's venv).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,7 @@ import posixpath
 import random
 import shutil
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,8 +52,29 @@ KK_REAL = """этносаралық келісім мәдениет қоғам �
 KK_ONSETS = "б д ж з к қ л м н п р с т ш ғ й т с к".split()
 KK_VOWELS = "а ә е ы і о ө ұ ү а е ы".split()
 KK_CODAS = ["", "", "н", "ң", "р", "л", "қ", "с", "т", "й", "м", "ғ"]
-KK_SUFFIXES = ["", "", "", "лар", "лер", "дың", "дің", "ға", "ге", "да", "де", "мен", "ның", "ды", "ын",
-               "тың", "тар", "ғы", "гі", "лық", "лік"]
+KK_SUFFIXES = [
+    "",
+    "",
+    "",
+    "лар",
+    "лер",
+    "дың",
+    "дің",
+    "ға",
+    "ге",
+    "да",
+    "де",
+    "мен",
+    "ның",
+    "ды",
+    "ын",
+    "тың",
+    "тар",
+    "ғы",
+    "гі",
+    "лық",
+    "лік",
+]
 
 RU_REAL = """межэтнический согласие культура общество образование студент народ язык единство
 гражданин ценность регион молодёжь диалог традиция семья государство история закон политика дружба
@@ -66,8 +88,28 @@ RU_REAL = """межэтнический согласие культура общ
 RU_ONSETS = "б в г д ж з к л м н п р с т ф х ц ч ш щ бр пр ст тр кр гл пл".split()
 RU_VOWELS = "а е и о у ы я ю о е а и".split()
 RU_CODAS = ["", "", "", "н", "р", "л", "с", "т", "м", "к", "в"]
-RU_SUFFIXES = ["", "", "ость", "ение", "ание", "ный", "ная", "ное", "ского", "ской", "ами", "ях", "ов", "ей",
-               "ому", "ить", "ует", "ал", "ила", "ство"]
+RU_SUFFIXES = [
+    "",
+    "",
+    "ость",
+    "ение",
+    "ание",
+    "ный",
+    "ная",
+    "ное",
+    "ского",
+    "ской",
+    "ами",
+    "ях",
+    "ов",
+    "ей",
+    "ому",
+    "ить",
+    "ует",
+    "ал",
+    "ила",
+    "ство",
+]
 
 EN_REAL = """the of and to in a is that for it as with was on be by this are from or have an which
 not at but all were their been has more one can other would there also its into only these some than
@@ -113,7 +155,7 @@ class Vocabulary:
         return self.words[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(lang: str, seed: int) -> Vocabulary:
     """A few thousand words with Zipf-like frequencies: real words first (frequent), pseudo-words after."""
     rng = random.Random(f"vocabulary:{lang}:{seed}")
@@ -129,7 +171,7 @@ def vocabulary(lang: str, seed: int) -> Vocabulary:
         if len(word) > 2 and word not in seen:
             seen.add(word)
             words.append(word)
-    head, tail = words[:len(real)], words[len(real):]
+    head, tail = words[: len(real)], words[len(real) :]
     rng.shuffle(head)
     ordered = head + tail
     cumulative = list(itertools.accumulate(1.0 / (rank + 2) ** 1.05 for rank in range(len(ordered))))
@@ -177,6 +219,7 @@ class Writer:
 
 # --- the corpus plan ------------------------------------------------------------------------------
 
+
 @dataclass
 class Chapter:
     folder: str  # "chapter-01/"
@@ -220,6 +263,7 @@ def plan_corpus(pages_per_language: int, seed: int = 0) -> Corpus:
 @dataclass
 class Skeleton:
     """The language-neutral shape of a page: its blocks, heading count and link targets."""
+
     blocks: list[tuple]
     headings: int
     quiz: bool
@@ -264,7 +308,7 @@ def make_skeleton(corpus: Corpus, path: str) -> Skeleton:
             words += count
     # put each link into its own paragraph, spread over the page
     paragraphs = [index for index, block in enumerate(blocks) if block[0] == "p"]
-    for link, index in zip(links, rng.sample(paragraphs, len(links))):
+    for link, index in zip(links, rng.sample(paragraphs, len(links)), strict=True):
         blocks[index] = blocks[index] + (link,)
     return Skeleton(blocks, heading, path in corpus.quiz_number)
 
@@ -287,7 +331,7 @@ def relative_link(source: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _headings(seed: int, path: str, lang: str, count: int) -> tuple[str, ...]:
     writer = Writer(lang, seed, f"headings:{seed}:{path}:{lang}")
     slugs, texts = set(), []
@@ -308,6 +352,7 @@ def title_of(seed: int, path: str, lang: str) -> str:
 @lru_cache(maxsize=1)
 def _slugify():
     from pymdownx.slugs import slugify  # the slugify of the project's toc setting
+
     return slugify(case="lower")
 
 
@@ -322,8 +367,15 @@ def render_page(corpus: Corpus, path: str, lang: str) -> str:
     headings = _headings(seed, path, lang, shape.headings)
     title = title_of(seed, path, lang)
     description = writer.sentence(writer.rng.randint(8, 14))
-    out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
-           f"description: {json.dumps(description, ensure_ascii=False)}", "---", "", f"# {title}", ""]
+    out = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
     for block in shape.blocks:
         kind = block[0]
         if kind == "p":
@@ -385,8 +437,12 @@ def quiz_block(corpus: Corpus, path: str, lang: str) -> list[str]:
                 texts.append(text)
         return texts
 
-    lines = ["```quiz", f"id: {quiz_id(path)}", f"type: {kind}",
-             f"question: {q(writer.sentence(writer.rng.randint(8, 14)).rstrip('.') + '?', ensure_ascii=False)}"]
+    lines = [
+        "```quiz",
+        f"id: {quiz_id(path)}",
+        f"type: {kind}",
+        f"question: {q(writer.sentence(writer.rng.randint(8, 14)).rstrip('.') + '?', ensure_ascii=False)}",
+    ]
     if kind in ("single", "multiple"):
         count = shape_rng.randint(3, 4)
         correct = {shape_rng.randrange(count)}
@@ -407,7 +463,7 @@ def quiz_block(corpus: Corpus, path: str, lang: str) -> list[str]:
         count = shape_rng.randint(3, 4)
         lefts, rights = distinct(count, 2), distinct(count, 3)
         lines.append("pairs:")
-        for left, right in zip(lefts, rights):
+        for left, right in zip(lefts, rights, strict=True):
             lines += [f"  - left: {q(left, ensure_ascii=False)}", f"    right: {q(right, ensure_ascii=False)}"]
     elif kind == "order":
         lines.append("items:")
@@ -418,6 +474,7 @@ def quiz_block(corpus: Corpus, path: str, lang: str) -> list[str]:
 
 
 # --- project files --------------------------------------------------------------------------------
+
 
 def nav_yaml(corpus: Corpus) -> str:
     lines = ["# Generated by bench/corpus.py: every page, in the order plain mkdocs sorts them.", "- index.md"]
@@ -587,12 +644,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", type=Path, help="where to write the project")
     parser.add_argument("--pages", type=int, default=50, help="pages per language (default: 50)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--code", type=Path, default=REPO,
-                        help="the project whose mkdocs.yml, theme/ and content/data/ to use (default: this checkout)")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=REPO,
+        help="the project whose mkdocs.yml, theme/ and content/data/ to use (default: this checkout)",
+    )
     args = parser.parse_args(argv)
     corpus = generate(args.root, args.pages, args.seed, args.code.resolve())
-    print(f"wrote {len(corpus.pages)} pages x {len(LANGS)} languages, {len(corpus.quiz_pages)} quizzes per "
-          f"language, {len(corpus.chapters)} chapters to {args.root}")
+    print(
+        f"wrote {len(corpus.pages)} pages x {len(LANGS)} languages, {len(corpus.quiz_pages)} quizzes per "
+        f"language, {len(corpus.chapters)} chapters to {args.root}"
+    )
     return 0
 
 

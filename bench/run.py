@@ -22,6 +22,7 @@ is then 1. Nothing here asserts a timing: the targets are printed beside the rat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib.metadata
 import os
@@ -114,10 +115,8 @@ class MemoryMonitor:
 
     def _run(self):
         while not self._stop.is_set():
-            try:
+            with contextlib.suppress(Exception):  # a process vanishing mid-scan: try again
                 self.peak = max(self.peak, tree_rss(self.pid))
-            except Exception:  # a process vanishing mid-scan: try again
-                pass
             self._stop.wait(SAMPLE_EVERY)
 
     def stop(self) -> int:
@@ -153,10 +152,8 @@ def bench_env() -> dict:
 
 def kill_group(process: subprocess.Popen) -> None:
     """End a process we started and its children (it leads its own session)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def run_timed(command: list[str], cwd: Path, timeout: float) -> Run:
@@ -180,7 +177,7 @@ def run_timed(command: list[str], cwd: Path, timeout: float) -> Run:
         kill_group(process)
         process.wait()
         monitor.stop()
-        raise StepFailed(f"timed out after {timeout:.0f} s: {shlex.join(command)}")
+        raise StepFailed(f"timed out after {timeout:.0f} s: {shlex.join(command)}") from None
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = monitor.stop()
@@ -292,10 +289,7 @@ class Bench:
     # the corpus
 
     def prepare(self, n: int, scratch: Path) -> Path:
-        if self.args.keep:
-            root = Path(self.args.keep).resolve() / f"n{n}"
-        else:
-            root = scratch / f"n{n}"
+        root = Path(self.args.keep).resolve() / f"n{n}" if self.args.keep else scratch / f"n{n}"
         if self.args.regenerate or not corpus_module.matches(root, n, self.args.seed):
             self.log(f"N={n}: generating the corpus in {root} …")
             started = time.perf_counter()
@@ -371,7 +365,8 @@ class Bench:
                              lambda: self.record(steps["noop"], self.builder_build(root), "no-op rebuild"))
 
                 def one_page():
-                    source.write_text(original + f"\nOne more sentence for run {repeat + 1}.\n", encoding="utf-8")
+                    # called at once, in this iteration: `repeat` is the current one
+                    source.write_text(original + f"\nOne more sentence for run {repeat + 1}.\n", encoding="utf-8")  # noqa: B023
                     try:
                         self.record(steps["one-page"], self.builder_build(root), "one-page rebuild")
                     finally:
@@ -401,12 +396,12 @@ class Bench:
     def packaging(self, root: Path, result: Result, work: Path) -> None:
         """build_packages in this process, its rendering and packaging apart, and zipfile over the same
         files as the baseline."""
-        from builder.outputs.coursebook import render_course
         from builder.model.languages import LANGUAGE_CODES
-        from builder.outputs.packages import MULTILINGUAL, SCORM_VERSIONS, build_packages, package_name
+        from builder.outputs.coursebook import render_course
+        from builder.outputs.packages import MULTILINGUAL, SCORM_VERSIONS, build_packages, engine_files, package_name
         from builder.pipeline import Project, check
         from builder.portal.config import portal_settings
-        from scorm.package import EngineFiles, write_package
+        from scorm.package import write_package
 
         project = Project(root)
         shutil.rmtree(work, ignore_errors=True)
@@ -429,8 +424,7 @@ class Bench:
                 self.timed(result, "render", started, cpu)
                 target = work / f"packaged-{repeat}"
                 started, cpu = time.perf_counter(), time.process_time()
-                engine = EngineFiles((project.theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
-                                     (project.theme_dir / "assets" / "quiz" / "quiz.css").read_bytes())
+                engine = engine_files(project.theme_dir)
                 sets = [(lang, [lang]) for lang in LANGUAGE_CODES] + [(MULTILINGUAL, list(LANGUAGE_CODES))]
                 for course in content.courses:
                     for version in SCORM_VERSIONS:
@@ -507,10 +501,8 @@ class Bench:
             source.write_text(original, encoding="utf-8")
             result.steps["serve-edit"].peaks.append(monitor.stop())
             process.send_signal(signal.SIGINT)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                pass
             kill_group(process)  # the server and anything it left behind
             process.wait()
         result.steps["serve-first"].peaks.append(result.steps["serve-edit"].peaks[-1])
@@ -669,7 +661,7 @@ def machine() -> dict[str, str]:
         "pymdown-extensions": version("pymdown-extensions"),
         "code": commit,
         "load average at the end": " ".join(f"{load:.2f}" for load in os.getloadavg()),
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -759,8 +751,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1 or args.serve_edits < 1 or min(args.pages) < 2:
         parser.error("--repeat and --serve-edits must be at least 1, --pages at least 2")
     try:
-        import builder.pipeline  # noqa: F401
         import mkdocs  # noqa: F401
+
+        import builder.pipeline  # noqa: F401
     except ImportError as missing:
         parser.error(f"{missing}: run with the project's venv, e.g. .venv/bin/python bench/run.py")
 

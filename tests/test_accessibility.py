@@ -10,7 +10,7 @@ from accessibility import axe_violations
 from builder.model.languages import LANGUAGES, language
 from quiz_driver import fill, right_response, wrong_response
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # axe on every page type: over a minute
 
 # One page of every kind the portal has (path below the language's root).
 PAGE_TYPES = {

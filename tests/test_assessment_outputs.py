@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import html as lxml_html
 
 from builder.outputs.banks.gift import bank_gift
@@ -69,6 +70,7 @@ def test_a_fixed_option_turns_off_moodles_shuffling_and_keeps_out_of_gift():
     assert "::fixed-1::" not in gift and "// fixed-1: left out" in gift
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_the_portal_withholds_every_graded_question(built_site: Path, content):
     graded = {quiz_id: course for course in content.courses for quiz_id in course.graded}
     assert graded

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -33,6 +35,7 @@ def test_the_corpus_is_deterministic_and_has_a_quiz_on_every_fifth_page(tmp_path
         assert with_quiz == plan.pages[4::5]
 
 
+@pytest.mark.slow  # builds a corpus of 50 pages several times
 def test_the_benchmark_runs_at_50_pages_and_prints_every_ratio(tmp_path):
     results = tmp_path / "RESULTS.md"
     completed = subprocess.run(

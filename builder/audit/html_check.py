@@ -1,4 +1,5 @@
 """HTML validity: the Nu Html Checker (vnu.jar) over every HTML file of the site."""
+
 from __future__ import annotations
 
 import json
@@ -13,13 +14,25 @@ from builder.audit.tools import Tools
 def check_html(site_dir: Path, tools: Tools) -> list[Problem]:
     """Every error the checker reports (warnings are not errors and are left out)."""
     result = subprocess.run(
-        [str(tools.java), "-Xss4m", "-jar", str(tools.vnu_jar), "--errors-only", "--format", "json",
-         "--skip-non-html", str(site_dir)],
-        capture_output=True, text=True, check=False)
+        [
+            str(tools.java),
+            "-Xss4m",
+            "-jar",
+            str(tools.vnu_jar),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     try:
         messages = json.loads(result.stderr or "{}").get("messages", [])
     except json.JSONDecodeError:
-        raise RuntimeError(f"the Nu Html Checker failed (exit {result.returncode}): {result.stderr[-2000:]}")
+        raise RuntimeError(f"the Nu Html Checker failed (exit {result.returncode}): {result.stderr[-2000:]}") from None
     site = site_dir.resolve()
     problems = []
     for message in messages:

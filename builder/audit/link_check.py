@@ -1,4 +1,5 @@
 """Links and anchors: lychee, offline, over every HTML file of the site."""
+
 from __future__ import annotations
 
 import json
@@ -16,13 +17,28 @@ def check_links(site_dir: Path, tools: Tools) -> tuple[list[Problem], int]:
     """
     site = site_dir.resolve()
     result = subprocess.run(
-        [str(tools.lychee), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html",
-         "--format", "json", "--root-dir", str(site), "**/*.html"],
-        capture_output=True, text=True, check=False, cwd=site)
+        [
+            str(tools.lychee),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--index-files",
+            "index.html",
+            "--format",
+            "json",
+            "--root-dir",
+            str(site),
+            "**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=site,
+    )
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        raise RuntimeError(f"lychee failed (exit {result.returncode}): {result.stderr[-2000:]}")
+        raise RuntimeError(f"lychee failed (exit {result.returncode}): {result.stderr[-2000:]}") from None
     problems = []
     for source, failures in report.get("error_map", {}).items():
         file = source.removeprefix("./")

@@ -1,4 +1,5 @@
 """One finding of an audit, printed like a compiler error: file:line: message."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """`builder audit`: every gate on the built site; reports into dist/reports/."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,17 @@ def audit_site(root: Path, site_dir: Path, reports_dir: Path, gates=GATES, progr
         pages = audit_pages(site_dir, lighthouse_paths(), reports_dir, tools, progress)
         summary["lighthouse"] = {
             "threshold": THRESHOLD,
-            "pages": [{"path": "/" + page.path, "scores": page.scores, "runs": len(page.runs),
-                       "passed": page.passed, "report": page.report} for page in pages]}
+            "pages": [
+                {
+                    "path": "/" + page.path,
+                    "scores": page.scores,
+                    "runs": len(page.runs),
+                    "passed": page.passed,
+                    "report": page.report,
+                }
+                for page in pages
+            ],
+        }
         summary["passed"] &= all(page.passed for page in pages)
     (reports_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     (reports_dir / "summary.md").write_text(render_summary(summary), encoding="utf-8")
@@ -49,22 +59,35 @@ def audit_site(root: Path, site_dir: Path, reports_dir: Path, gates=GATES, progr
 
 
 def render_summary(summary: dict) -> str:
-    lines = [f"# Quality gates — {summary['date']}", "", f"Result: **{'passed' if summary['passed'] else 'FAILED'}**", ""]
+    lines = [
+        f"# Quality gates — {summary['date']}",
+        "",
+        f"Result: **{'passed' if summary['passed'] else 'FAILED'}**",
+        "",
+    ]
     if "html" in summary:
         html = summary["html"]
         lines += [f"- HTML (Nu Html Checker): {html['files']} files, {len(html['errors'])} errors"]
         lines += [f"  - {error}" for error in html["errors"][:50]]
     if "links" in summary:
         links = summary["links"]
-        lines += [f"- Links (lychee, offline, with fragments): {links['checked']} checked, {len(links['broken'])} broken"]
+        lines += [
+            f"- Links (lychee, offline, with fragments): {links['checked']} checked, {len(links['broken'])} broken"
+        ]
         lines += [f"  - {broken}" for broken in links["broken"][:50]]
     if "lighthouse" in summary:
-        lines += ["", f"## Lighthouse 12, mobile (each category at least {summary['lighthouse']['threshold']})", "",
-                  "| page | performance | accessibility | best practices | SEO | runs | report |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## Lighthouse 12, mobile (each category at least {summary['lighthouse']['threshold']})",
+            "",
+            "| page | performance | accessibility | best practices | SEO | runs | report |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for page in summary["lighthouse"]["pages"]:
             scores = page["scores"]
-            lines.append(f"| {page['path']} | {scores['performance']:.2f} | {scores['accessibility']:.2f} | "
-                         f"{scores['best-practices']:.2f} | {scores['seo']:.2f} | {page['runs']} | "
-                         f"[{page['report']}]({page['report']}) |")
+            lines.append(
+                f"| {page['path']} | {scores['performance']:.2f} | {scores['accessibility']:.2f} | "
+                f"{scores['best-practices']:.2f} | {scores['seo']:.2f} | {page['runs']} | "
+                f"[{page['report']}]({page['report']}) |"
+            )
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
 """A static file server for the built site, compressing text as GitHub Pages and most hosts do."""
+
 from __future__ import annotations
 
 import functools

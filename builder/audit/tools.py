@@ -1,4 +1,5 @@
 """Where the external audit tools are: npm's node_modules, the venv, Debian's Chromium and Java."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,9 @@ class Tools:
 
     @property
     def vnu_jar(self) -> Path:
-        return self._require(self.root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
-                             "the Nu Html Checker (npm vnu-jar)")
+        return self._require(
+            self.root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar", "the Nu Html Checker (npm vnu-jar)"
+        )
 
     @property
     def lychee(self) -> Path:

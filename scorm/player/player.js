@@ -68,13 +68,12 @@
   }
 
   function startPlayer() {
-    var resume = { page: 0 };
     if (standalone) {
       tracker = new CCDRuntime.LocalTracker(course, updateScore);
       document.querySelectorAll(".ccd-standalone").forEach(function (note) { note.hidden = false; });
     } else {
       tracker = new CCDRuntime.LmsTracker(course, connection, updateScore);
-      resume = tracker.restore();
+      tracker.restore();  // into tracker.state, read below
     }
     var lang = chooseLanguage(tracker.state.l);
     show(lang, tracker.state.p || 0, false);
