@@ -22,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Test tools from npm (axe-core, scorm-again, vnu-jar, Lighthouse 12); package-lock.json pins them.
+# Test tools from npm (axe-core, scorm-again, vnu-jar, Lighthouse 12, ESLint); package-lock.json pins them.
 npm ci --no-audit --no-fund --silent
 
 if [ ! -x .venv/bin/python ]; then
