@@ -1,8 +1,7 @@
 """The quiz types, one module each (see base.py for what a type provides).
 
 A new type needs: a module here with its QuizType, registered below; its handler in
-theme/assets/quiz/quiz.js (TYPES); its strings in the catalog (builder/model/catalog/<lang>.yml);
-its Moodle XML in builder/outputs/banks/moodle_xml.py (Moodle's question types differ in structure).
+theme/assets/quiz/quiz.js (TYPES); its strings in the catalog (builder/model/catalog/<lang>.yml).
 """
 from __future__ import annotations
 

@@ -43,6 +43,13 @@ class QuizType:
         """The answer lines of the GIFT question; None when GIFT cannot express this quiz."""
         return None
 
+    moodle_type = ""  # Moodle's question type
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        """Fill a Moodle XML <question> (lxml) with this type's elements; `versions` holds the quiz in every
+        language, `texts` picks one language or joins all in multilang spans (types/moodle.py)."""
+        raise NotImplementedError
+
     def correct_pattern(self, quiz: Quiz) -> str:
         """SCORM 2004 correct_responses.0.pattern, in the identifiers the runtime reports responses."""
         raise NotImplementedError

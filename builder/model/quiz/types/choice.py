@@ -7,6 +7,8 @@ import yaml
 
 from builder.model.quiz.answers import answer_hash, seal
 from builder.model.quiz.model import OPTION_KEYS, Option, Quiz, QuizProblems, bool_value, text_value
+from builder.model.languages import LANGUAGE_CODES
+from builder.model.quiz.types.moodle import child, fraction, html_text, text_element
 from builder.model.quiz.types.base import QuizType
 
 
@@ -57,6 +59,23 @@ class Choice(QuizType):
                 share = 100 / right if option.correct else -100 / wrong
                 lines.append(f"~%{gift_percent(share)}%{escape_gift(option.text)}{feedback}")
         return lines
+
+    moodle_type = "multichoice"
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        quiz = versions[lang or LANGUAGE_CODES[0]]
+        right = sum(option.correct for option in quiz.options)
+        wrong = len(quiz.options) - right
+        # a fixed option ("all of the above" last) needs the order as shown: Moodle must not shuffle
+        shuffle = not any(option.fixed for option in quiz.options)
+        child(question, "single", "true" if self.name == "single" else "false")
+        child(question, "shuffleanswers", "true" if shuffle else "false")
+        child(question, "answernumbering", "abc")
+        for index, option in quiz.shown_options():
+            share = 100 / right if option.correct else (0 if self.name == "single" else -100 / wrong)
+            answer = child(question, "answer", fraction=fraction(share), format="html")
+            html_text(answer, texts.join(lambda q, i=index: q.options[i].text))
+            text_element(answer, "feedback", texts.join(lambda q, i=index: q.options[i].feedback))
 
     def correct_pattern(self, quiz: Quiz) -> str:
         return "[,]".join(f"o{i + 1}" for i, option in enumerate(quiz.options) if option.correct)

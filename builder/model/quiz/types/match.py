@@ -7,6 +7,8 @@ import yaml
 
 from builder.model.quiz.answers import answer_hash, display_order
 from builder.model.quiz.model import PAIR_KEYS, Pair, Quiz, QuizProblems, text_value
+from builder.model.languages import LANGUAGE_CODES
+from builder.model.quiz.types.moodle import child, html_text
 from builder.model.quiz.types.base import QuizType
 
 
@@ -50,6 +52,16 @@ class Match(QuizType):
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
         return [f"={escape_gift(pair.left)} -> {escape_gift(pair.right)}" for pair in quiz.pairs]
+
+    moodle_type = "matching"
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        quiz = versions[lang or LANGUAGE_CODES[0]]
+        child(question, "shuffleanswers", "true")
+        for index in range(len(quiz.pairs)):
+            subquestion = child(question, "subquestion", format="html")
+            html_text(subquestion, texts.join(lambda q, i=index: q.pairs[i].left))
+            child(child(subquestion, "answer"), "text", texts.join(lambda q, i=index: q.pairs[i].right))
 
     def correct_pattern(self, quiz: Quiz) -> str:
         order = self.order(quiz)

@@ -5,6 +5,8 @@ from html import escape
 
 from builder.model.quiz.answers import answer_hash, display_order
 from builder.model.quiz.model import Quiz, QuizProblems
+from builder.model.languages import LANGUAGE_CODES
+from builder.model.quiz.types.moodle import child, html_text
 from builder.model.quiz.types.base import QuizType, read_texts
 
 
@@ -40,6 +42,17 @@ class Order(QuizType):
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
         return None  # GIFT has no ordering question
+
+    moodle_type = "ordering"
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        quiz = versions[lang or LANGUAGE_CODES[0]]
+        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+                           ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+            child(question, tag, value)
+        for index in range(len(quiz.items)):
+            answer = child(question, "answer", fraction=str(index + 1), format="html")
+            html_text(answer, texts.join(lambda q, i=index: q.items[i]))
 
     def correct_pattern(self, quiz: Quiz) -> str:
         order = self.order(quiz)

@@ -5,6 +5,8 @@ from html import escape
 
 from builder.model.quiz.answers import answer_hash, normalize_answer
 from builder.model.quiz.model import Quiz, QuizProblems
+from builder.model.languages import LANGUAGE_CODES
+from builder.model.quiz.types.moodle import child, text_element
 from builder.model.quiz.types.base import QuizType, read_texts
 
 
@@ -32,6 +34,20 @@ class TextAnswer(QuizType):
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
         return [f"={escape_gift(answer)}" for answer in quiz.answers]
+
+    moodle_type = "shortanswer"
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        child(question, "usecase", "0")
+        accepted = []  # every language's accepted answers, once each
+        for code in ([lang] if lang else LANGUAGE_CODES):
+            for answer in versions[code].answers:
+                if answer not in accepted:
+                    accepted.append(answer)
+        for accepted_answer in accepted:
+            answer = child(question, "answer", fraction="100", format="moodle_auto_format")
+            child(answer, "text", accepted_answer)
+            text_element(answer, "feedback", "")
 
     def correct_pattern(self, quiz: Quiz) -> str:
         return "{case_matters=false}" + quiz.answers[0]

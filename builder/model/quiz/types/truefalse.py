@@ -5,6 +5,8 @@ from html import escape
 
 from builder.model.quiz.answers import answer_hash
 from builder.model.quiz.model import Quiz, QuizProblems, bool_value
+from builder.model.languages import LANGUAGE_CODES
+from builder.model.quiz.types.moodle import child, text_element
 from builder.model.quiz.types.base import QuizType
 
 
@@ -36,6 +38,16 @@ class TrueFalse(QuizType):
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
         return []  # written in the question's braces: {TRUE} or {FALSE}
+
+    moodle_type = "truefalse"
+
+    def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
+        quiz = versions[lang or LANGUAGE_CODES[0]]
+        for value in (True, False):
+            answer = child(question, "answer", fraction="100" if quiz.answer is value else "0",
+                           format="moodle_auto_format")
+            child(answer, "text", "true" if value else "false")
+            text_element(answer, "feedback", "")
 
     def correct_pattern(self, quiz: Quiz) -> str:
         return str(quiz.answer).lower()
