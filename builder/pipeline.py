@@ -23,9 +23,11 @@ from builder.portal.build import build_portal, language_folder
 from builder.portal.config import PortalSettings, portal_settings
 from builder.store.cache import AnchorCache, BuildCache, copy_tree
 from builder.store.fingerprint import ProjectInputs, combine, hash_bytes
-from builder.store.output import replace_tree, staging_area
+from builder.store.output import finish_interrupted_swap, remove_leftovers, staging_area, swap_in
+from builder.store.stopping import signals_deferred
 
 CACHE_FOLDER = ".cache/build"
+SWAP_RECORD = "swap.json"  # in CACHE_FOLDER while site/ and dist/ are being swapped (builder/store/output.py)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ def check(project: Project, progress=print, anchor_cache=None,
     settings = settings or portal_settings(project.config_file)
     content, report = check_content(project.root, project.content_dir, settings.dialect, anchor_cache)
     pages = sum(1 for _ in content.all_pages())
+    for warning in report.warnings():  # printed, never blocking
+        progress(str(warning))
     if report:
         raise ContentInvalid(report.sorted())
     progress(f"  {pages} pages in {len(content.pages)} languages: no errors")
@@ -109,11 +113,35 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
     under downloads/. Nothing is swapped in unless everything was built. Outputs whose inputs have not
     changed since the last build are reused (.cache/build/); with nothing changed nothing is rebuilt.
     site_url: the portal's public address (canonical links, sitemaps, links in packages and PDFs).
+
+    One build at a time per project: a second one waits for the lock on the build cache. A build first
+    completes a swap that a killed build cut short and removes the staging folders interrupted builds left.
     """
-    started = time.perf_counter()
     site_dir = (site_dir or project.site_dir).resolve()
     dist_dir = (dist_dir or site_dir.parent / "dist").resolve()  # beside the site: site/ and dist/ by default
-    site_url = site_url or None
+    with build_lock(project, progress):
+        tidy_outputs(project, (site_dir, dist_dir), progress)
+        return build_locked(project, site_dir, dist_dir, progress, use_cache, site_url or None)
+
+
+def build_lock(project: Project, progress=print):
+    """The lock every build of the project holds (`serve` holds it for each rebuild)."""
+    return BuildCache(project.root / CACHE_FOLDER).lock(progress)
+
+
+def tidy_outputs(project: Project, targets: tuple[Path, ...], progress=print) -> None:
+    """Put right what interrupted builds left (run under the build lock): first a swap cut short, then
+    the staging folders of builds that are gone."""
+    for target in finish_interrupted_swap(project.root / CACHE_FOLDER / SWAP_RECORD):
+        progress(f"completed the swap into {target} that an interrupted build left half done")
+    for target in targets:
+        for leftover in remove_leftovers(target):
+            progress(f"removed {leftover}, left by an interrupted build")
+
+
+def build_locked(project: Project, site_dir: Path, dist_dir: Path, progress, use_cache: bool,
+                 site_url: str | None) -> Path:
+    started = time.perf_counter()
     inputs = ProjectInputs(project.root, site_url)
     cache = BuildCache(project.root / CACHE_FOLDER)
     previous = cache.load_state(site_dir) if use_cache else {}
@@ -152,9 +180,9 @@ def build(project: Project, site_dir: Path | None = None, progress=print, dist_d
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)
         copy_tree(dist / "moodle", site / BANKS_FOLDER)
         copy_tree(dist / "print", site / PRINT_FOLDER)
-        replace_tree(site, site_dir)
-        replace_tree(dist, dist_dir)
-    if use_cache:
-        cache.save_state(site_dir, {"everything": everything, "portal": keys, "dist": str(dist_dir)})
+        with signals_deferred():  # a stop signal now waits for the swap: site/ and dist/ stay one build
+            cache.save_state(site_dir, {})  # the outputs match no inputs until the swap is done
+            swap_in([(site, site_dir), (dist, dist_dir)], project.root / CACHE_FOLDER / SWAP_RECORD)
+            cache.save_state(site_dir, {"everything": everything, "portal": keys, "dist": str(dist_dir)})
     progress(f"built {site_dir} and {dist_dir} in {time.perf_counter() - started:.1f} s")
     return site_dir

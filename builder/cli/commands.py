@@ -8,6 +8,10 @@ from pathlib import Path
 
 from builder.model.errors import ContentInvalid
 from builder.pipeline import Project, build, check
+from builder.store.stopping import Stopped, stop_signals
+
+# what a stopped command leaves, in the one line it says as it stops
+STOPPED_LEAVES = {"build": "site/ and dist/ are those of the last complete build"}
 
 
 def report_errors(errors) -> int:
@@ -86,7 +90,7 @@ def command_audit(project: Project, args) -> int:
 
 
 def command_serve(project: Project, args) -> int:
-    from builder.pipeline import anchor_cache, write_language_models
+    from builder.pipeline import anchor_cache, build_lock, write_language_models
     from builder.portal.preview import Rebuilds, serve
     from builder.store.fingerprint import ProjectInputs
 
@@ -100,8 +104,8 @@ def command_serve(project: Project, args) -> int:
     def full(preview_dir: Path, use_cache: bool = True) -> Path:
         return build(project, preview_dir, progress, use_cache=use_cache)
 
-    serve(Rebuilds(project.root, project.config_file, project.content_dir, full, models), args.host, args.port,
-          progress)
+    serve(Rebuilds(project.root, project.config_file, project.content_dir, full, models,
+                   lambda: build_lock(project, progress)), args.host, args.port, progress)
     return 0
 
 
@@ -176,15 +180,25 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def stopped(command: str, signal_name: str) -> str:
+    leaves = STOPPED_LEAVES.get(command)
+    return f"builder {command}: stopped by {signal_name}" + (f"; {leaves}" if leaves else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        project = Project(Path(args.project).resolve()) if args.project else Project.find()
-        return args.run(project, args)
+        with stop_signals():  # SIGINT and SIGTERM unwind the command: workers and staging folders go with it
+            project = Project(Path(args.project).resolve()) if args.project else Project.find()
+            return args.run(project, args)
+    except Stopped as stop:
+        print(stopped(args.command, stop.name), file=sys.stderr, flush=True)
+        return stop.exit_status
     except ContentInvalid as invalid:
         return report_errors(invalid.errors)
     except FileNotFoundError as missing:
         print(f"builder: {missing}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a SIGINT before the handlers were in place
+        print(stopped(args.command, "SIGINT"), file=sys.stderr, flush=True)
         return 130

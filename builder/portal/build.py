@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from builder.markdown.blocks.downloads import DOWNLOADS_ROOT
-from builder.store.cache import copy_tree
 from builder.model.languages import LANGUAGES, Language, language
 from builder.portal.config import load_site_config
+from builder.store.cache import copy_tree
+from builder.store.workers import forked_pool
+
 
 def build_language(config_file: str, lang_code: str, out_dir: str, model_file: str, site_url: str = "",
                    dirty: bool = False) -> str:
@@ -49,7 +49,7 @@ def build_portal(config_file: Path, staging: Path, model_files: dict[str, Path],
         progress(f"  portal: language '{code}' unchanged")
     if to_build:
         jobs = jobs or min(len(to_build), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with forked_pool(jobs) as pool:  # workers stopped with the build (builder/store/workers.py)
             futures = [pool.submit(build_language, str(config_file), code, str(path), str(model_files[code]), site_url)
                        for code, path in to_build.items()]
             for done, future in enumerate(futures, 1):

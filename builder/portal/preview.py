@@ -12,10 +12,10 @@ import json
 import socket
 import sys
 import time
-from pathlib import Path
-
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Callable
+from pathlib import Path
 
 from builder.model.errors import ContentInvalid
 from builder.model.frontmatter import closing_delimiter
@@ -33,6 +33,7 @@ class Rebuilds:
     content_dir: Path
     full: Callable[..., Path]  # full(preview_dir, use_cache=True): a whole build into the preview
     models: Callable[[], dict[str, Path]]  # check everything, write each language's model file
+    lock: Callable[[], AbstractContextManager]  # the project's build lock, held for each rebuild
 
 
 def front_matter_block(path: Path) -> str:
@@ -71,6 +72,10 @@ class Preview:
         return edited
 
     def rebuild(self) -> None:
+        with self.project.lock():  # a `builder build` of the project waits for the rebuild, and vice versa
+            self.rebuild_locked()
+
+    def rebuild_locked(self) -> None:
         started = time.perf_counter()
         now = ProjectInputs(self.project.root, None)
         edited = self.edited_pages(now)
@@ -131,6 +136,8 @@ def serve(project: Rebuilds, host: str, port: int, progress=print) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        # a stop signal (builder/store/stopping.py) ends a rebuild under way on its way here, its workers
+        # and staging folders with it; the server and the watcher stop now
         server.shutdown()
 
 

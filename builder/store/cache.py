@@ -10,6 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
+from builder.store.lock import exclusive_lock
+
 
 def link_or_copy(source: str, destination: str) -> None:
     """Hard-link a file where the file system allows it (outputs are never written in place)."""
@@ -27,6 +29,10 @@ class BuildCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.state_file = folder / "state.json"
+
+    def lock(self, progress=print):
+        """Held by the one build at a time that may use this cache and the outputs made with it."""
+        return exclusive_lock(self.folder.with_name(f"{self.folder.name}.lock"), progress)
 
     # -- stored files, one folder per kind and key -------------------------------------------------
     def stored(self, kind: str, key: str, name: str) -> Path | None:
