@@ -19,6 +19,7 @@ Medians over --repeat runs; peak memory is the summed RSS of the whole process t
 included), sampled every 50 ms from /proc. A failing step is reported and skipped; the exit code
 is then 1. Nothing here asserts a timing: the targets are printed beside the ratios.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,6 +74,7 @@ RATIOS = (
 
 # --- measuring ------------------------------------------------------------------------------------
 
+
 def process_table() -> dict[int, tuple[int, int]]:
     """pid -> (parent pid, resident bytes) of every process we can see."""
     table = {}
@@ -84,7 +86,7 @@ def process_table() -> dict[int, tuple[int, int]]:
                 stat = handle.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2:].split()
+        fields = stat[stat.rfind(b")") + 2 :].split()
         table[int(name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE)
     return table
 
@@ -160,8 +162,16 @@ def run_timed(command: list[str], cwd: Path, timeout: float) -> Run:
     """Run a command, timing it and sampling its process tree's memory; raise StepFailed on failure."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=bench_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, errors="replace", start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=bench_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    )
     monitor = MemoryMonitor(process.pid)
     lines: list[tuple[float, str]] = []
 
@@ -203,8 +213,12 @@ def stage_times(run: Run) -> dict[str, float]:
     """Stages of a `builder build` from its progress lines (missing lines give missing stages)."""
     marks = {}
     for at, line in run.lines:
-        for key, pattern in (("packages", r"^building the LMS packages"), ("banks", r"^writing the question banks"),
-                             ("portal", r"^building the portal"), ("end", r"^built ")):
+        for key, pattern in (
+            ("packages", r"^building the LMS packages"),
+            ("banks", r"^writing the question banks"),
+            ("portal", r"^building the portal"),
+            ("end", r"^built "),
+        ):
             if key not in marks and re.search(pattern, line):
                 marks[key] = at
     stages = {}
@@ -216,6 +230,7 @@ def stage_times(run: Run) -> dict[str, float]:
 
 
 # --- one corpus -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Step:
@@ -307,7 +322,7 @@ class Bench:
         path = plan.pages[len(plan.pages) // 2]
         if path.endswith("index.md"):
             path = plan.pages[len(plan.pages) // 2 + 1]
-        url = "ru/" + (path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/")
+        url = "ru/" + (path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/")
         return root / "content" / "ru" / path, url
 
     PROJECT_FILES = {"content", "theme", "mkdocs.yml", "mkdocs-plain.yml", corpus_module.MARKER_FILE}
@@ -339,12 +354,27 @@ class Bench:
             for repeat in range(self.args.repeat):
                 self.log(f"N={n}: run {repeat + 1}/{self.args.repeat}")
                 if "mkdocs" not in self.args.skip:
+
                     def plain():
                         shutil.rmtree(plain_out, ignore_errors=True)
-                        run = run_timed([self.python, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml",
-                                         "-d", str(plain_out)], root, self.args.timeout)
+                        run = run_timed(
+                            [
+                                self.python,
+                                "-m",
+                                "mkdocs",
+                                "build",
+                                "-q",
+                                "-f",
+                                "mkdocs-plain.yml",
+                                "-d",
+                                str(plain_out),
+                            ],
+                            root,
+                            self.args.timeout,
+                        )
                         self.record(steps["mkdocs"], run, "plain mkdocs")
                         result.sizes["plain"] = folder_bytes(plain_out)
+
                     self.attempt(result, "plain mkdocs", plain)
                 if "build" in self.args.skip:
                     continue
@@ -359,10 +389,14 @@ class Bench:
                             steps[step].times.append(stages[key])
                     result.sizes["site"] = folder_bytes(root / "site")
                     result.sizes["dist"] = folder_bytes(root / "dist")
+
                 if not self.attempt(result, "clean build", clean_build):
                     continue
-                self.attempt(result, "no-op rebuild",
-                             lambda: self.record(steps["noop"], self.builder_build(root), "no-op rebuild"))
+                self.attempt(
+                    result,
+                    "no-op rebuild",
+                    lambda: self.record(steps["noop"], self.builder_build(root), "no-op rebuild"),
+                )
 
                 def one_page():
                     # called at once, in this iteration: `repeat` is the current one
@@ -371,6 +405,7 @@ class Bench:
                         self.record(steps["one-page"], self.builder_build(root), "one-page rebuild")
                     finally:
                         source.write_text(original, encoding="utf-8")
+
                 self.attempt(result, "one-page rebuild", one_page)
             if "packaging" not in self.args.skip:
                 self.attempt(result, "packaging", lambda: self.packaging(root, result, scratch / f"packages-{n}"))
@@ -419,8 +454,11 @@ class Bench:
                 self.timed(result, "packages-total", started, cpu)
                 # its two parts: rendering the courses, then packaging them (manifests, player, zips)
                 started, cpu = time.perf_counter(), time.process_time()
-                rendered = {(course.id, lang): render_course(course, content, dialect, lang, None)
-                            for course in content.courses for lang in LANGUAGE_CODES}
+                rendered = {
+                    (course.id, lang): render_course(course, content, dialect, lang, None)
+                    for course in content.courses
+                    for lang in LANGUAGE_CODES
+                }
                 self.timed(result, "render", started, cpu)
                 target = work / f"packaged-{repeat}"
                 started, cpu = time.perf_counter(), time.process_time()
@@ -429,8 +467,12 @@ class Bench:
                 for course in content.courses:
                     for version in SCORM_VERSIONS:
                         for language, languages in sets:
-                            write_package(target / package_name(course.id, language, version),
-                                          [rendered[(course.id, lang)] for lang in languages], version, engine)
+                            write_package(
+                                target / package_name(course.id, language, version),
+                                [rendered[(course.id, lang)] for lang in languages],
+                                version,
+                                engine,
+                            )
                 self.timed(result, "packaging", started, cpu)
         finally:
             os.chdir(here)
@@ -465,14 +507,23 @@ class Bench:
         log_path = root / ".bench-serve.log"
         started = time.perf_counter()
         with open(log_path, "w") as log:
-            process = subprocess.Popen([self.python, "-m", "builder", "serve", "--port", str(port)], cwd=root,
-                                       env=bench_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            process = subprocess.Popen(
+                [self.python, "-m", "builder", "serve", "--port", str(port)],
+                cwd=root,
+                env=bench_env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         monitor = MemoryMonitor(process.pid)
         try:
+
             def served(marker: str | None) -> bool:
                 if process.poll() is not None:
-                    raise StepFailed(f"builder serve exited with {process.returncode}:\n"
-                                     + log_path.read_text(errors="replace")[-3000:])
+                    raise StepFailed(
+                        f"builder serve exited with {process.returncode}:\n"
+                        + log_path.read_text(errors="replace")[-3000:]
+                    )
                 try:
                     with urllib.request.urlopen(url, timeout=5) as response:
                         body = response.read().decode("utf-8", "replace")
@@ -517,15 +568,17 @@ class Bench:
             x, y = steps[a].median, steps[b].median
             return x / y if x is not None and y else None
 
-        result.ratios.update({
-            "build/mkdocs": ratio("clean", "mkdocs"),
-            "portal/mkdocs": ratio("portal", "mkdocs"),
-            "noop/clean": ratio("noop", "clean"),
-            "one-page/clean": ratio("one-page", "clean"),
-            "serve-edit/clean": ratio("serve-edit", "clean"),
-            "packaging/zipfile": ratio("packaging", "zipfile"),
-            "packages-total/zipfile": ratio("packages-total", "zipfile"),
-        })
+        result.ratios.update(
+            {
+                "build/mkdocs": ratio("clean", "mkdocs"),
+                "portal/mkdocs": ratio("portal", "mkdocs"),
+                "noop/clean": ratio("noop", "clean"),
+                "one-page/clean": ratio("one-page", "clean"),
+                "serve-edit/clean": ratio("serve-edit", "clean"),
+                "packaging/zipfile": ratio("packaging", "zipfile"),
+                "packages-total/zipfile": ratio("packages-total", "zipfile"),
+            }
+        )
 
 
 def ms_per_page(result: Result, key: str = "clean") -> float | None:
@@ -558,16 +611,26 @@ def step_rows(result: Result) -> list[list[str]]:
         step = result.steps[key]
         if not step.times:
             continue
-        rows.append([label.strip() if not label.startswith("  ") else "… " + label.strip(), number(step.median),
-                     number(step.median * 1000 / result.pages, 1), number(step.cpu), mb(step.peak),
-                     str(len(step.times))])
+        rows.append(
+            [
+                label.strip() if not label.startswith("  ") else "… " + label.strip(),
+                number(step.median),
+                number(step.median * 1000 / result.pages, 1),
+                number(step.cpu),
+                mb(step.peak),
+                str(len(step.times)),
+            ]
+        )
     return rows
 
 
 def size_rows(result: Result) -> list[list[str]]:
     rows = []
-    for key, label in (("site", "site/ (portal, with downloads/)"), ("dist", "dist/ (SCORM + banks)"),
-                       ("plain", "plain mkdocs site")):
+    for key, label in (
+        ("site", "site/ (portal, with downloads/)"),
+        ("dist", "dist/ (SCORM + banks)"),
+        ("plain", "plain mkdocs site"),
+    ):
         if key in result.sizes:
             size = result.sizes[key]
             rows.append([label, f"{size / 2**20:.1f}", f"{size / 1024 / result.pages:.1f}"])
@@ -576,8 +639,10 @@ def size_rows(result: Result) -> list[list[str]]:
 
 def text_table(head: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(len(head))]
-    lines = ["  ".join(str(cell).ljust(widths[i]) if i == 0 else str(cell).rjust(widths[i])
-                       for i, cell in enumerate(row)) for row in [head, *rows]]
+    lines = [
+        "  ".join(str(cell).ljust(widths[i]) if i == 0 else str(cell).rjust(widths[i]) for i, cell in enumerate(row))
+        for row in [head, *rows]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 
@@ -601,17 +666,25 @@ def print_result(result: Result) -> None:
     for key, label, target in RATIOS:
         value = result.ratios.get(key)
         print(f"ratio {key:<27} {number(value):>6}   {label} (target {target})")
-    print(f"peak MB (clean build)             {mb(result.steps['clean'].peak):>6}   summed RSS of the process "
-          "tree (target < 500 at N=800)")
+    print(
+        f"peak MB (clean build)             {mb(result.steps['clean'].peak):>6}   summed RSS of the process "
+        "tree (target < 500 at N=800)"
+    )
     sys.stdout.flush()
 
 
 def summary_rows(results: list[Result]) -> list[list[str]]:
     rows = []
     for result in results:
-        rows.append([str(result.n), number(ms_per_page(result), 1), number(ms_per_page(result, "mkdocs"), 1),
-                     mb(result.steps["clean"].peak)]
-                    + [number(result.ratios.get(key)) for key, _, _ in RATIOS])
+        rows.append(
+            [
+                str(result.n),
+                number(ms_per_page(result), 1),
+                number(ms_per_page(result, "mkdocs"), 1),
+                mb(result.steps["clean"].peak),
+            ]
+            + [number(result.ratios.get(key)) for key, _, _ in RATIOS]
+        )
     return rows
 
 
@@ -642,12 +715,19 @@ def machine() -> dict[str, str]:
             return "not installed"
 
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                                timeout=10).stdout.strip() or "unknown"
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10
+            ).stdout.strip()
+            or "unknown"
+        )
     except (OSError, subprocess.SubprocessError):
         commit = "unknown"
-    commit = (f"the working tree at {commit}, uncommitted changes included" if CODE == REPO
-              else f"code from {CODE} (this checkout is at {commit})")
+    commit = (
+        f"the working tree at {commit}, uncommitted changes included"
+        if CODE == REPO
+        else f"code from {CODE} (this checkout is at {commit})"
+    )
     return {
         "CPU": cpu,
         "cores": f"{os.cpu_count()} ({len(os.sched_getaffinity(0))} usable)",
@@ -682,8 +762,9 @@ Wall times on a busy machine are noisy: compare "CPU s" too, and mind the load a
 
 def section(result: Result, info: dict[str, str], command: str, run_ns: list[int]) -> str:
     ratio_rows = [[key, number(result.ratios.get(key)), target, label] for key, label, target in RATIOS]
-    ratio_rows.append(["peak MB (clean build)", mb(result.steps["clean"].peak), "< 500 at N=800",
-                       "summed RSS of the process tree"])
+    ratio_rows.append(
+        ["peak MB (clean build)", mb(result.steps["clean"].peak), "< 500 at N=800", "summed RSS of the process tree"]
+    )
     machine_text = "; ".join(f"{key}: {value}" for key, value in info.items())
     parts = [
         f"<!-- bench:N={result.n} -->",
@@ -710,37 +791,61 @@ def write_results(path: Path, results: list[Result]) -> None:
     run_ns = [r.n for r in results]
     sections: dict[int, str] = {}
     if path.exists():
-        for match in re.finditer(r"<!-- bench:N=(\d+) -->.*?<!-- /bench:N=\1 -->\n?", path.read_text(encoding="utf-8"),
-                                 re.S):
+        for match in re.finditer(
+            r"<!-- bench:N=(\d+) -->.*?<!-- /bench:N=\1 -->\n?", path.read_text(encoding="utf-8"), re.S
+        ):
             sections[int(match.group(1))] = match.group(0).rstrip("\n") + "\n"
     for result in results:
         sections[result.n] = section(result, info, command, run_ns)
-    summary = ["<!-- bench:summary -->", "## Latest run", "", f"`{command}` — {info['date']}, {info['CPU']}, "
-               f"cores: {info['cores']}", "", markdown_table(SUMMARY_HEAD, summary_rows(results)),
-               "<!-- /bench:summary -->", ""]
+    summary = [
+        "<!-- bench:summary -->",
+        "## Latest run",
+        "",
+        f"`{command}` — {info['date']}, {info['CPU']}, cores: {info['cores']}",
+        "",
+        markdown_table(SUMMARY_HEAD, summary_rows(results)),
+        "<!-- /bench:summary -->",
+        "",
+    ]
     text = RESULTS_HEADER + "\n" + "\n".join(summary) + "\n" + "\n".join(sections[n] for n in sorted(sections))
     path.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark `builder build` against plain mkdocs on a synthetic "
-                                                 "trilingual corpus (see bench/README.md).")
-    parser.add_argument("--pages", type=int, nargs="+", default=[50], metavar="N",
-                        help="pages per language, one corpus each (default: 50)")
+    parser = argparse.ArgumentParser(
+        description="Benchmark `builder build` against plain mkdocs on a synthetic "
+        "trilingual corpus (see bench/README.md)."
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[50],
+        metavar="N",
+        help="pages per language, one corpus each (default: 50)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of every step; medians are reported (default: 3)")
-    parser.add_argument("--serve-edits", type=int, default=3,
-                        help="edits timed under `builder serve` (default: 3)")
+    parser.add_argument("--serve-edits", type=int, default=3, help="edits timed under `builder serve` (default: 3)")
     parser.add_argument("--out", type=Path, help="write/update a Markdown results file, e.g. bench/RESULTS.md")
-    parser.add_argument("--keep", metavar="DIR",
-                        help="keep the corpora in DIR/n<N> and reuse them on later runs (default: a temporary folder)")
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the corpora in DIR/n<N> and reuse them on later runs (default: a temporary folder)",
+    )
     parser.add_argument("--regenerate", action="store_true", help="regenerate kept corpora even if they match")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default: 0)")
-    parser.add_argument("--skip", nargs="+", default=[], choices=["mkdocs", "build", "packaging", "serve"],
-                        help="steps to leave out")
+    parser.add_argument(
+        "--skip", nargs="+", default=[], choices=["mkdocs", "build", "packaging", "serve"], help="steps to leave out"
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for one step (default: 3600)")
-    parser.add_argument("--code", type=Path, default=REPO, metavar="DIR",
-                        help="measure the builder/, scorm/, theme/ and mkdocs.yml of another copy of the project, "
-                             "e.g. a `git archive HEAD` export (default: this checkout)")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=REPO,
+        metavar="DIR",
+        help="measure the builder/, scorm/, theme/ and mkdocs.yml of another copy of the project, "
+        "e.g. a `git archive HEAD` export (default: this checkout)",
+    )
     args = parser.parse_args(argv)
     global CODE
     CODE = args.code.resolve()

@@ -1,5 +1,6 @@
 """The whole build: check the content into a frozen model, then render every output from it aside and
 swap them into place."""
+
 from __future__ import annotations
 
 import json
@@ -55,7 +56,7 @@ class Project:
         return self.root / "theme"
 
     @classmethod
-    def find(cls, start: Path | None = None) -> "Project":
+    def find(cls, start: Path | None = None) -> Project:
         """The nearest folder upwards that holds mkdocs.yml and content/."""
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
@@ -64,8 +65,7 @@ class Project:
         raise FileNotFoundError(f"no project (a folder with mkdocs.yml and content/) at or above {here}")
 
 
-def check(project: Project, progress=print, anchor_cache=None,
-          settings: PortalSettings | None = None) -> Content:
+def check(project: Project, progress=print, anchor_cache=None, settings: PortalSettings | None = None) -> Content:
     """The checked, frozen model of the project's content; ContentInvalid with every error otherwise."""
     progress("checking content …")
     settings = settings or portal_settings(project.config_file)
@@ -81,13 +81,22 @@ def check(project: Project, progress=print, anchor_cache=None,
 
 def write_language_models(content: Content, folder: Path, dist: Path | None = None) -> dict[str, Path]:
     """Each language's part of the model, with the download lists of dist/ if built, as files for the portal."""
+
     def entries(index: Path) -> tuple:
         return tuple(json.loads(index.read_text(encoding="utf-8"))) if index.is_file() else ()
 
-    downloads = Downloads(entries(dist / "scorm" / INDEX_FILE), entries(dist / "moodle" / BANKS_INDEX),
-                          entries(dist / "print" / PRINT_INDEX)) if dist else Downloads()
-    return {lang: language_model(content, lang, downloads).write(folder / f"model-{lang}.pickle")
-            for lang in LANGUAGE_CODES}
+    downloads = (
+        Downloads(
+            entries(dist / "scorm" / INDEX_FILE),
+            entries(dist / "moodle" / BANKS_INDEX),
+            entries(dist / "print" / PRINT_INDEX),
+        )
+        if dist
+        else Downloads()
+    )
+    return {
+        lang: language_model(content, lang, downloads).write(folder / f"model-{lang}.pickle") for lang in LANGUAGE_CODES
+    }
 
 
 def anchor_cache(project: Project, inputs: ProjectInputs) -> AnchorCache:
@@ -104,8 +113,14 @@ def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path]) -> str:
     return combine(named)
 
 
-def build(project: Project, site_dir: Path | None = None, progress=print, dist_dir: Path | None = None,
-          use_cache: bool = True, site_url: str | None = None) -> Path:
+def build(
+    project: Project,
+    site_dir: Path | None = None,
+    progress=print,
+    dist_dir: Path | None = None,
+    use_cache: bool = True,
+    site_url: str | None = None,
+) -> Path:
     """Check, then build the LMS packages, the question banks, the print editions and the portal aside; swap
     them into dist/ and site/.
 
@@ -139,8 +154,9 @@ def tidy_outputs(project: Project, targets: tuple[Path, ...], progress=print) ->
             progress(f"removed {leftover}, left by an interrupted build")
 
 
-def build_locked(project: Project, site_dir: Path, dist_dir: Path, progress, use_cache: bool,
-                 site_url: str | None) -> Path:
+def build_locked(
+    project: Project, site_dir: Path, dist_dir: Path, progress, use_cache: bool, site_url: str | None
+) -> Path:
     started = time.perf_counter()
     inputs = ProjectInputs(project.root, site_url)
     cache = BuildCache(project.root / CACHE_FOLDER)
@@ -148,8 +164,10 @@ def build_locked(project: Project, site_dir: Path, dist_dir: Path, progress, use
     everything = inputs.everything()
     outputs_intact = (site_dir / "index.html").is_file() and dist_dir.is_dir() and previous.get("dist") == str(dist_dir)
     if previous.get("everything") == everything and outputs_intact:
-        progress(f"nothing changed since the last build: {site_dir} and {dist_dir} are up to date "
-                 f"({time.perf_counter() - started:.1f} s)")
+        progress(
+            f"nothing changed since the last build: {site_dir} and {dist_dir} are up to date "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
         return site_dir
     settings = portal_settings(project.config_file)
     anchors = anchor_cache(project, inputs) if use_cache else None
@@ -159,22 +177,46 @@ def build_locked(project: Project, site_dir: Path, dist_dir: Path, progress, use
     with staging_area(site_dir) as site_staging, staging_area(dist_dir) as dist_staging:
         progress("building the LMS packages …")
         dist = dist_staging / "dist"
-        build_packages(content, settings.dialect, project.theme_dir, dist / "scorm", site_url, progress,
-                       cache if use_cache else None, inputs)
+        build_packages(
+            content,
+            settings.dialect,
+            project.theme_dir,
+            dist / "scorm",
+            site_url,
+            progress,
+            cache if use_cache else None,
+            inputs,
+        )
         progress("writing the question banks …")
         build_banks(content, dist / "moodle", progress)
         progress("typesetting the print editions …")
-        build_print_editions(content, settings.dialect, settings.site_names, dist / "print", progress, site_url,
-                             cache=cache if use_cache else None, inputs=inputs)
+        build_print_editions(
+            content,
+            settings.dialect,
+            settings.site_names,
+            dist / "print",
+            progress,
+            site_url,
+            cache=cache if use_cache else None,
+            inputs=inputs,
+        )
         # the download lists the portal's pages show
         indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX, dist / "print" / PRINT_INDEX]
         keys = {lang: portal_key(inputs, lang, indexes) for lang in LANGUAGE_CODES}
-        unchanged = frozenset(lang for lang, key in keys.items()
-                              if outputs_intact and previous.get("portal", {}).get(lang) == key)
+        unchanged = frozenset(
+            lang for lang, key in keys.items() if outputs_intact and previous.get("portal", {}).get(lang) == key
+        )
         model_files = write_language_models(content, site_staging / "models", dist)
         progress("building the portal …")
-        site = build_portal(project.config_file, site_staging, model_files, site_url or "", progress,
-                            unchanged_in=site_dir, unchanged=unchanged)
+        site = build_portal(
+            project.config_file,
+            site_staging,
+            model_files,
+            site_url or "",
+            progress,
+            unchanged_in=site_dir,
+            unchanged=unchanged,
+        )
         for lang in LANGUAGE_CODES:
             write_calendars(content, language_folder(site, language(lang)), lang, settings.site_names[lang], site_url)
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)

@@ -1,4 +1,5 @@
 """imsmanifest.xml for SCORM 1.2 and SCORM 2004 4th edition, from Jinja templates in scorm/templates/."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,8 +28,14 @@ class PackageSpec:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """One environment for every package, so each template is compiled once."""
-    return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def render_metadata(spec: PackageSpec) -> str:
@@ -43,5 +50,6 @@ def render_metadata(spec: PackageSpec) -> str:
 
 def render_manifest(spec: PackageSpec) -> str:
     template = environment().get_template(VERSIONS[spec.version])
-    return template.render(spec=spec, schemaversion=SCHEMA_VERSION[spec.version],
-                           files=sorted(set(spec.files) - {"imsmanifest.xml"}))
+    return template.render(
+        spec=spec, schemaversion=SCHEMA_VERSION[spec.version], files=sorted(set(spec.files) - {"imsmanifest.xml"})
+    )

@@ -1,4 +1,5 @@
 """Assemble a course package: the player page, the engine, the runtime, the manifest — one zip."""
+
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ PLAYER = Path(__file__).parent / "player"
 @dataclass(frozen=True)
 class PlayerTexts:
     """The player's interface strings per language, and each language's own name (from the builder)."""
+
     labels: dict  # lang -> {"contents", "previous", "next", "skip", "language", "progress", "score", "standalone"}
     names: dict  # lang -> its own name, e.g. "Қазақша"
 
@@ -21,6 +23,7 @@ class PlayerTexts:
 @dataclass(frozen=True)
 class EngineFiles:
     """The quiz engine of the portal (theme/assets/quiz/) and the player's texts, shared by every package."""
+
     script: bytes
     stylesheet: bytes
     texts: PlayerTexts
@@ -41,8 +44,14 @@ def course_data(courses: list, version: str, texts: PlayerTexts) -> dict:
             entry["description"] = reported["description"]
         quizzes.append(entry)
     labels = {course.lang: {"score": texts.labels[course.lang]["score"]} for course in courses}
-    return {"id": first.id, "scorm": version, "languages": [c.lang for c in courses], "passMark": first.pass_mark,
-            "quizzes": quizzes, "labels": labels}
+    return {
+        "id": first.id,
+        "scorm": version,
+        "languages": [c.lang for c in courses],
+        "passMark": first.pass_mark,
+        "quizzes": quizzes,
+        "labels": labels,
+    }
 
 
 def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[str, bytes]:
@@ -51,11 +60,20 @@ def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[st
     ids = [[quiz["id"] for quiz in course.interactions] for course in courses]
     if any(other != ids[0] for other in ids[1:]):
         raise ValueError(f"course {courses[0].id}: the languages do not hold the same quizzes in the same order")
-    page = environment().get_template("player.html").render(
-        languages=languages, titles={c.lang: c.title for c in courses}, labels=engine.texts.labels,
-        names=engine.texts.names,
-        pages={c.lang: c.pages for c in courses},
-        course_json=json.dumps(course_data(courses, version, engine.texts), ensure_ascii=False).replace("</", "<\\/"))
+    page = (
+        environment()
+        .get_template("player.html")
+        .render(
+            languages=languages,
+            titles={c.lang: c.title for c in courses},
+            labels=engine.texts.labels,
+            names=engine.texts.names,
+            pages={c.lang: c.pages for c in courses},
+            course_json=json.dumps(course_data(courses, version, engine.texts), ensure_ascii=False).replace(
+                "</", "<\\/"
+            ),
+        )
+    )
     entries = {
         "index.html": page.encode("utf-8"),
         "assets/quiz.js": engine.script,
@@ -66,8 +84,15 @@ def package_entries(courses: list, version: str, engine: EngineFiles) -> dict[st
     }
     first = courses[0]
     tag = "mul" if len(languages) > 1 else languages[0]
-    spec = PackageSpec(f"ccd-{first.id}-{tag}-scorm{version.replace('.', '')}", version, first.title,
-                       first.description, languages, "index.html", first.pass_mark)
+    spec = PackageSpec(
+        f"ccd-{first.id}-{tag}-scorm{version.replace('.', '')}",
+        version,
+        first.title,
+        first.description,
+        languages,
+        "index.html",
+        first.pass_mark,
+    )
     if version == "1.2":
         entries[spec.metadata_file] = render_metadata(spec).encode("utf-8")
     spec.files = sorted(entries)

@@ -1,4 +1,5 @@
 """Deterministic zip files: the same entries give byte-identical archives."""
+
 from __future__ import annotations
 
 import zipfile

@@ -1,4 +1,5 @@
 """axe-core in a Playwright page: every violation, whatever its impact."""
+
 from __future__ import annotations
 
 from conftest import REPO

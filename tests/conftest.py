@@ -1,4 +1,5 @@
 """Shared fixtures: throwaway projects, the real portal built once, a local server, a browser."""
+
 from __future__ import annotations
 
 import functools
@@ -9,20 +10,25 @@ import pytest
 
 from builder.audit.server import serve_folder  # noqa: F401 - the tests' static server
 from builder.markdown.validate import check_content
-from builder.portal.config import portal_settings
 from builder.pipeline import Project, build
+from builder.portal.config import portal_settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 CASE_FILES = ("DELETE", "BASE", "expected.txt")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def settings_of(config_file: Path):
     """The portal's settings (Markdown dialect, site names) as the pipeline reads them from mkdocs.yml."""
     return portal_settings(Path(config_file))

@@ -1,4 +1,5 @@
 """Find every resource a built file would load from another host."""
+
 from __future__ import annotations
 
 import re
@@ -8,13 +9,37 @@ from lxml import html as lxml_html
 
 # (tag, attribute) pairs through which a browser loads something by itself
 LOADING_ATTRIBUTES = [
-    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-    ("iframe", "src"), ("frame", "src"), ("embed", "src"), ("object", "data"), ("video", "src"),
-    ("video", "poster"), ("audio", "src"), ("track", "src"), ("input", "src"), ("image", "href"),
-    ("use", "href"), ("form", "action"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("frame", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("input", "src"),
+    ("image", "href"),
+    ("use", "href"),
+    ("form", "action"),
 ]
-LOADING_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                     "modulepreload", "manifest", "preconnect", "dns-prefetch", "mask-icon"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "mask-icon",
+}
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
 # In scripts: URLs of hosts that serve scripts, fonts, styles, analytics or APIs, and any absolute URL
@@ -23,7 +48,9 @@ JS_REMOTE = re.compile(
     r"""(?:https?:)?//(?:[a-z0-9-]+\.)*(?:unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare\.com|googleapis\.com|"""
     r"""gstatic\.com|google-analytics\.com|googletagmanager\.com|api\.github\.com|code\.jquery\.com|"""
     r"""fontawesome\.com/(?:releases|kit)|kit\.fontawesome\.com|mc\.yandex\.ru|plausible\.io|doubleclick\.net)"""
-    r"""|https?://[^\s"'`()]+\.(?:m?js|css|woff2?|ttf|otf|eot)(?=[\s"'`?)#]|$)""", re.I)
+    r"""|https?://[^\s"'`()]+\.(?:m?js|css|woff2?|ttf|otf|eot)(?=[\s"'`?)#]|$)""",
+    re.I,
+)
 
 
 def remote_in_css(text: str) -> list[str]:

@@ -1,4 +1,5 @@
 """Answer quizzes in a real browser, right or wrong, from the quiz model (never from the page)."""
+
 from __future__ import annotations
 
 from builder.model.quiz.answers import display_order
@@ -50,8 +51,9 @@ def fill(form, quiz: Quiz, response) -> None:
     else:
         for target, pos in enumerate(response):
             item = form.locator(f".ccd-quiz__item[data-pos='{pos}']")
-            current = [form.locator(".ccd-quiz__item").nth(n).get_attribute("data-pos")
-                       for n in range(len(response))].index(pos)
+            current = [
+                form.locator(".ccd-quiz__item").nth(n).get_attribute("data-pos") for n in range(len(response))
+            ].index(pos)
             for _ in range(current - target):
                 item.locator(".ccd-quiz__move--up").click()
 
@@ -84,14 +86,14 @@ def keyboard_answer(page, quiz: Quiz, response) -> None:
             page.keyboard.press("ArrowDown")
     elif quiz.type == "multiple":
         for i in response:
-            tab_to(page, lambda s: inside(s) and s["type"] == "checkbox" and s["value"] == str(i))
+            tab_to(page, lambda s, i=i: inside(s) and s["type"] == "checkbox" and s["value"] == str(i))
             page.keyboard.press("Space")
     elif quiz.type == "text":
         tab_to(page, lambda s: inside(s) and s["type"] == "text")
         page.keyboard.type(response)
     elif quiz.type == "match":
-        for i, value in enumerate(response):
-            state = tab_to(page, lambda s: inside(s) and s["tag"] == "select")
+        for value in response:
+            tab_to(page, lambda s: inside(s) and s["tag"] == "select")
             for _ in range(int(value) + 1):  # from the "choose" entry down to the wanted one
                 page.keyboard.press("ArrowDown")
     else:
@@ -103,7 +105,9 @@ def keyboard_answer(page, quiz: Quiz, response) -> None:
             if current == target:
                 continue
             text = texts[order[int(pos)]]
-            tab_to(page, lambda s: inside(s) and "ccd-quiz__move--up" in s["cls"] and s["label"].endswith(text))
+            tab_to(
+                page, lambda s, text=text: inside(s) and "ccd-quiz__move--up" in s["cls"] and s["label"].endswith(text)
+            )
             for _ in range(current - target):
                 page.keyboard.press("Enter")
             shown.insert(target, shown.pop(current))

@@ -1,4 +1,5 @@
 """A test LMS: scorm-again (npm) in Chromium, with the package in an iframe, as Moodle runs it."""
+
 from __future__ import annotations
 
 import json
@@ -68,8 +69,10 @@ def cmi(page) -> dict:
 
 
 def course_frame(page):
-    page.wait_for_function("() => document.querySelector('iframe') && document.querySelector('iframe').contentWindow"
-                           " && document.querySelector('iframe').contentWindow.CCDPlayer")
+    page.wait_for_function(
+        "() => document.querySelector('iframe') && document.querySelector('iframe').contentWindow"
+        " && document.querySelector('iframe').contentWindow.CCDPlayer"
+    )
     return page.frame_locator("iframe")
 
 

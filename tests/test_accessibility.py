@@ -2,6 +2,7 @@
 
 No violation of any impact is accepted. Images and charts must carry text alternatives.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -73,8 +74,9 @@ def test_no_axe_violation_on_any_page_type(browser, site_url, content, lang, sch
             assert applied == ("slate" if scheme == "dark" else "default"), (kind, applied)
             if path == "textbook/introduction/":
                 assert answer_some_quizzes(page, content, lang) >= 2
-            problems = axe_violations(page) + [("text-alternative", "missing", item)
-                                               for item in text_alternatives_missing(page)]
+            problems = axe_violations(page) + [
+                ("text-alternative", "missing", item) for item in text_alternatives_missing(page)
+            ]
             if problems:
                 found[f"{kind} ({path or '/'})"] = problems
     finally:

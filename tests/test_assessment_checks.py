@@ -1,4 +1,5 @@
 """`builder check` for assessments and honest content: answer keys, option order, terminology, event facts."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ from pathlib import Path
 from builder.markdown.validate import check_content
 from builder.model.quiz.answer_keys import longest_allowed, true_range
 from builder.model.quiz.model import QuizBlock, parse_quiz
-from conftest import new_project, dialect_of
+from conftest import dialect_of, new_project
 
 LANGS = ("kk", "ru", "en")
 
@@ -28,15 +29,20 @@ def write_page(project, path: str, body: str, front: str = "", nav: bool = True)
 
 
 def truefalse(quiz_id: str, answer: bool) -> str:
-    return f"```quiz\nid: {quiz_id}\ntype: truefalse\nquestion: Statement {quiz_id}?\nanswer: {str(answer).lower()}\n```\n"
+    return (
+        f"```quiz\nid: {quiz_id}\ntype: truefalse\nquestion: Statement {quiz_id}?\nanswer: {str(answer).lower()}\n```\n"
+    )
 
 
 def single(quiz_id: str, right: str, wrong: list[str], feedback: bool = True) -> str:
     options = [(right, True)] + [(text, False) for text in wrong]
     lines = [f"```quiz\nid: {quiz_id}\ntype: single\nquestion: Which one ({quiz_id})?\noptions:"]
     for text, correct in options:
-        lines.append(f"  - text: {text}" + ("\n    correct: true" if correct else "")
-                     + ("\n    feedback: Because the page says so." if feedback else ""))
+        lines.append(
+            f"  - text: {text}"
+            + ("\n    correct: true" if correct else "")
+            + ("\n    feedback: Because the page says so." if feedback else "")
+        )
     return "\n".join(lines) + "\n```\n"
 
 
@@ -48,8 +54,9 @@ def test_allowed_shares_round_to_whole_questions():
 def test_a_section_keyed_by_length_and_by_false_is_reported_in_every_language(tmp_path):
     project = new_project(tmp_path)
     quizzes = [truefalse(f"s-tf-{n}", False) for n in range(6)]
-    quizzes += [single(f"s-single-{n}", "A long and carefully qualified right answer", ["Short", "Brief"])
-                for n in range(3)]
+    quizzes += [
+        single(f"s-single-{n}", "A long and carefully qualified right answer", ["Short", "Brief"]) for n in range(3)
+    ]
     write_page(project, "guide/test.md", "\n".join(quizzes))
     errors = errors_of(project)
     for lang in LANGS:
@@ -64,8 +71,10 @@ def test_a_section_keyed_by_length_and_by_false_is_reported_in_every_language(tm
 def test_a_balanced_section_passes(tmp_path):
     project = new_project(tmp_path)
     quizzes = [truefalse(f"s-tf-{n}", n % 2 == 0) for n in range(6)]
-    quizzes += [single("s-single-0", "Right answer", ["A distractor as long", "Another wrong one"]),
-                single("s-single-1", "Right, and the longest of them", ["Wrong", "Also wrong"])]
+    quizzes += [
+        single("s-single-0", "Right answer", ["A distractor as long", "Another wrong one"]),
+        single("s-single-1", "Right, and the longest of them", ["Wrong", "Also wrong"]),
+    ]
     write_page(project, "guide/test.md", "\n".join(quizzes))
     assert errors_of(project) == []
 
@@ -82,15 +91,19 @@ def test_a_graded_option_without_feedback_is_reported(tmp_path):
     (project.content_dir / "courses").mkdir(exist_ok=True)
     (project.content_dir / "courses" / "exam.yml").write_text(
         "id: exam\ntitle: {kk: Емтихан, ru: Экзамен, en: Exam}\ndescription: {kk: Сипаттама, ru: Описание, "
-        "en: About}\npass_mark: 70\npages: [guide/exam.md]\ngraded: [exam-1]\n", encoding="utf-8")
+        "en: About}\npass_mark: 70\npages: [guide/exam.md]\ngraded: [exam-1]\n",
+        encoding="utf-8",
+    )
     errors = errors_of(project)
     assert len([e for e in errors if "quiz 'exam-1' is graded: give this option 'feedback:'" in e]) == 9  # 3 × 3
 
 
 def test_options_are_shown_in_one_shuffled_order_per_id_with_fixed_options_in_place():
-    text = ("id: order-1\ntype: multiple\nquestion: Q?\noptions:\n" + "".join(
-        f"  - text: Option {n}\n" + ("    correct: true\n" if n < 2 else "") for n in range(5))
-        + "  - text: All of the above\n    fixed: true\n")
+    text = (
+        "id: order-1\ntype: multiple\nquestion: Q?\noptions:\n"
+        + "".join(f"  - text: Option {n}\n" + ("    correct: true\n" if n < 2 else "") for n in range(5))
+        + "  - text: All of the above\n    fixed: true\n"
+    )
     quiz, problems = parse_quiz(QuizBlock(1, text), Path("x.md"))
     assert not problems
     shown = [i for i, _ in quiz.shown_options()]
@@ -116,18 +129,29 @@ def test_avoided_terms_are_reported_with_the_preferred_term(tmp_path):
     glossary.parent.mkdir(parents=True, exist_ok=True)
     definition = "  definition: {kk: Анықтама., ru: Определение., en: A definition.}\n"
     glossary.write_text(
-        "- id: museum\n  kk: музей\n  ru: музей\n  en: museum\n  avoid: {kk: [мұражай]}\n" + definition
+        "- id: museum\n  kk: музей\n  ru: музей\n  en: museum\n  avoid: {kk: [мұражай]}\n"
+        + definition
         + "- id: volunteer\n  kk: волонтер\n  ru: волонтёр\n  en: volunteer\n  avoid: {kk: [ерікті]}\n"
-        + "  allow: {kk: [ерікті түрде]}\n" + definition
-        + "- id: apk\n  kk: ҚХА\n  ru: АНК\n  en: APK\n  avoid: {kk: [АНК]}\n" + definition, encoding="utf-8")
-    write_page(project, "guide/terms.md", "\n".join([
-        "Студенттер мұражайларға барады.",                                       # reported, an inflected form
-        "Олар бұған ерікті түрде келіседі.",                                       # allowed phrase
-        "«Қарлаг мұражайы» деген атау сақталады.",                                  # a quoted official name
-        "Ерікті келісім — медиацияның негізі. <!-- terms-allow: ерікті -->",        # allowed on this line
-        "Еріктілер көмектесті.",                                                   # reported
-        "Анкеталық сауалнама өтті, АНК туралы.",                                    # the abbreviation only
-    ]))
+        + "  allow: {kk: [ерікті түрде]}\n"
+        + definition
+        + "- id: apk\n  kk: ҚХА\n  ru: АНК\n  en: APK\n  avoid: {kk: [АНК]}\n"
+        + definition,
+        encoding="utf-8",
+    )
+    write_page(
+        project,
+        "guide/terms.md",
+        "\n".join(
+            [
+                "Студенттер мұражайларға барады.",  # reported, an inflected form
+                "Олар бұған ерікті түрде келіседі.",  # allowed phrase
+                "«Қарлаг мұражайы» деген атау сақталады.",  # a quoted official name
+                "Ерікті келісім — медиацияның негізі. <!-- terms-allow: ерікті -->",  # allowed on this line
+                "Еріктілер көмектесті.",  # reported
+                "Анкеталық сауалнама өтті, АНК туралы.",  # the abbreviation only
+            ]
+        ),
+    )
     errors = [e for e in errors_of(project) if "glossary's term" in e]
     kk = [e for e in errors if e.startswith("content/kk/")]
     assert [int(e.split(":")[1]) for e in kk] == [6, 10, 11]
@@ -146,8 +170,10 @@ def test_the_shipped_glossary_settles_each_drift():
 
 
 CALENDAR = """periods:
-  - {kind: semester, start: 2027-02-01, end: 2027-05-15, name: {kk: көктемгі семестр, ru: весенний семестр, en: spring semester}}
-  - {kind: exams, start: 2027-05-17, end: 2027-06-19, name: {kk: жазғы сессия, ru: летняя сессия, en: summer examination session}}
+  - {kind: semester, start: 2027-02-01, end: 2027-05-15,
+     name: {kk: көктемгі семестр, ru: весенний семестр, en: spring semester}}
+  - {kind: exams, start: 2027-05-17, end: 2027-06-19,
+     name: {kk: жазғы сессия, ru: летняя сессия, en: summer examination session}}
 """
 
 
@@ -181,15 +207,19 @@ def test_event_status_is_required_and_the_same_in_every_language(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("status: planned", "status: tentative"), encoding="utf-8")
     errors = errors_of(project)
     assert any(e.startswith("content/ru/culture/days/korean.md:") and "'status' must be 'planned'" in e for e in errors)
-    page.write_text(page.read_text(encoding="utf-8").replace("status: tentative", "status: confirmed"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("status: tentative", "status: confirmed"), encoding="utf-8"
+    )
     assert any("'status' is confirmed here but planned" in e for e in errors_of(project))
 
 
 def test_prose_that_restates_the_schedule_is_reported(tmp_path):
     project = new_project(tmp_path, overlays=("culture",))
-    for lang, sentence in (("kk", "Кездесу 2027 жылғы 18 ақпанда, 15:00-де басталады."),
-                           ("ru", "Встреча 18 февраля, с 15:00 до 17:00."),
-                           ("en", "Join us on Thursday, 18 February 2027, 15:00–17:00.")):
+    for lang, sentence in (
+        ("kk", "Кездесу 2027 жылғы 18 ақпанда, 15:00-де басталады."),
+        ("ru", "Встреча 18 февраля, с 15:00 до 17:00."),
+        ("en", "Join us on Thursday, 18 February 2027, 15:00–17:00."),
+    ):
         page = project.content_dir / lang / "culture/days/korean.md"
         page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
     errors = errors_of(project)

@@ -1,4 +1,5 @@
 """What each edition shows of the assessments: shuffled options, graded questions kept private."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +7,12 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from builder.markdown.quiz.html import render_quiz
+from builder.markdown.quiz.strings import strings
+from builder.model.quiz.model import QuizBlock, parse_quiz
 from builder.outputs.banks.gift import bank_gift
 from builder.outputs.banks.moodle_xml import question_xml
 from builder.outputs.print_edition import printed_quiz
-from builder.markdown.quiz.html import render_quiz
-from builder.model.quiz.model import QuizBlock, parse_quiz
-from builder.markdown.quiz.strings import strings
 
 FIXED = """id: fixed-1
 type: multiple

@@ -2,6 +2,7 @@
 
 No timing is asserted here: CI machines vary. The numbers and targets live in bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,17 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import corpus  # noqa: E402  (bench/corpus.py)
 
-RATIOS = ("build/mkdocs", "portal/mkdocs", "noop/clean", "one-page/clean", "serve-edit/clean",
-          "packaging/zipfile", "packages-total/zipfile", "ms-per-page/smallest-N", "bytes-per-page/smallest-N")
+RATIOS = (
+    "build/mkdocs",
+    "portal/mkdocs",
+    "noop/clean",
+    "one-page/clean",
+    "serve-edit/clean",
+    "packaging/zipfile",
+    "packages-total/zipfile",
+    "ms-per-page/smallest-N",
+    "bytes-per-page/smallest-N",
+)
 
 
 def test_the_corpus_is_deterministic_and_has_a_quiz_on_every_fifth_page(tmp_path):
@@ -28,8 +38,9 @@ def test_the_corpus_is_deterministic_and_has_a_quiz_on_every_fifth_page(tmp_path
     assert files == sorted(p.relative_to(second) for p in (second / "content").rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
     for lang in corpus.LANGS:
-        pages = sorted(p.relative_to(first / "content" / lang).as_posix()
-                       for p in (first / "content" / lang).rglob("*.md"))
+        pages = sorted(
+            p.relative_to(first / "content" / lang).as_posix() for p in (first / "content" / lang).rglob("*.md")
+        )
         assert pages == sorted(plan.pages) and len(pages) == 12
         with_quiz = [path for path in plan.pages if "```quiz" in (first / "content" / lang / path).read_text()]
         assert with_quiz == plan.pages[4::5]
@@ -39,9 +50,25 @@ def test_the_corpus_is_deterministic_and_has_a_quiz_on_every_fifth_page(tmp_path
 def test_the_benchmark_runs_at_50_pages_and_prints_every_ratio(tmp_path):
     results = tmp_path / "RESULTS.md"
     completed = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--pages", "50", "--repeat", "1", "--serve-edits", "1",
-         "--keep", str(tmp_path / "corpora"), "--out", str(results)],
-        cwd=REPO, capture_output=True, text=True, timeout=900)
+        [
+            sys.executable,
+            str(REPO / "bench" / "run.py"),
+            "--pages",
+            "50",
+            "--repeat",
+            "1",
+            "--serve-edits",
+            "1",
+            "--keep",
+            str(tmp_path / "corpora"),
+            "--out",
+            str(results),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     output = completed.stdout
     assert completed.returncode == 0, output[-4000:] + completed.stderr[-4000:]
     for key in RATIOS:

@@ -1,4 +1,5 @@
 """The built portal in Debian's Chromium: search, language switcher, phone and desktop layouts."""
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ SEARCH_WORDS = [
 
 
 def page_url(lang: str, path: str) -> str:
-    url = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+    url = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
     return language(lang).url_prefix + url
 
 
@@ -33,8 +34,11 @@ def pages_with_body_word(lang: str, word: str) -> set[str]:
     """URLs of the pages whose body, not title, holds the word."""
     content = load_content(REPO / "content", ErrorReport(REPO))
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I)
-    return {page_url(lang, p.path) for p in content.pages[lang].values()
-            if not p.draft and pattern.search(p.body) and not pattern.search(p.title)}
+    return {
+        page_url(lang, p.path)
+        for p in content.pages[lang].values()
+        if not p.draft and pattern.search(p.body) and not pattern.search(p.title)
+    }
 
 
 def search(page, query: str) -> list[str]:
@@ -51,8 +55,9 @@ def search(page, query: str) -> list[str]:
             break
         except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try again
             continue
-    return page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
-                                     "links => links.map(a => a.href)")
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+    )
 
 
 @pytest.mark.parametrize("lang,word", SEARCH_WORDS)
@@ -80,8 +85,9 @@ def test_switcher_keeps_the_reader_on_the_same_page(page, site_url):
 @pytest.mark.parametrize("width,height", [(360, 740), (1280, 800)], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
 def test_home_fits_the_screen(browser, site_url, tmp_path_factory, lang, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  device_scale_factor=1, is_mobile=width < 600, has_touch=width < 600)
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=1, is_mobile=width < 600, has_touch=width < 600
+    )
     page = context.new_page()
     for path in ("", "about/", "textbook/state-policy/"):
         page.goto(site_url + language(lang).url_prefix + path)

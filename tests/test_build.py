@@ -1,4 +1,5 @@
 """The real content built into a portal: languages, switcher, navigation, offline, atomic output."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from builder import portal
 from builder.model.content import load_content
 from builder.model.errors import ContentInvalid, ErrorReport
 from builder.model.languages import LANGUAGES
@@ -35,7 +35,7 @@ def test_every_published_page_is_built_in_every_language(built_site):
     content = real_content()
     for lang in LANGUAGES:
         for path in content.published_paths(lang.code):
-            url = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+            url = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
             assert (built_site / lang.url_prefix / url / "index.html").is_file(), (lang.code, path)
 
 
@@ -80,8 +80,10 @@ def test_navigation_titles_are_in_the_page_language(built_site):
     for lang in LANGUAGES:
         home = (built_site / lang.url_prefix / "index.html").read_text(encoding="utf-8")
         tree = lxml_html.fromstring(home)
-        nav_texts = {" ".join(a.text_content().split()) for a in tree.cssselect("nav.md-nav--primary a, "
-                                                                              "nav.md-nav--primary label")}
+        nav_texts = {
+            " ".join(a.text_content().split())
+            for a in tree.cssselect("nav.md-nav--primary a, nav.md-nav--primary label")
+        }
         for path in ("about/index.md", "textbook/index.md"):
             title = content.page(lang.code, path).title
             assert title in nav_texts, (lang.code, title)
@@ -103,7 +105,9 @@ def test_kazakh_translation_covers_every_material_label():
     languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
     key_value = re.compile(r"^\s*\"([^\"]+)\":\s*\"((?:[^\"\\]|\\.)*)\"", re.M)
     english = dict(key_value.findall((languages / "en.html").read_text(encoding="utf-8")))
-    kazakh = dict(key_value.findall((REPO / "theme" / "partials" / "languages" / "kk.html").read_text(encoding="utf-8")))
+    kazakh = dict(
+        key_value.findall((REPO / "theme" / "partials" / "languages" / "kk.html").read_text(encoding="utf-8"))
+    )
     assert set(english) - set(kazakh) == set(), "labels missing from theme/partials/languages/kk.html"
     not_words = {"language", "direction"} | {k for k in english if k.startswith("search.config")}
     untranslated = {k for k in english if k not in not_words and re.search(r"[a-z]{3}", kazakh[k])}
@@ -117,10 +121,12 @@ def test_nothing_is_loaded_from_another_host(built_site):
 
 
 def test_offline_scan_catches_remote_resources(tmp_path):
-    (tmp_path / "a.html").write_text('<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css">'
-                                     '<script src="//cdn.example.org/x.js"></script></head>'
-                                     '<body><img src="http://example.org/a.png"><a href="https://example.org/">'
-                                     'a link is not a load</a></body></html>')
+    (tmp_path / "a.html").write_text(
+        '<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<script src="//cdn.example.org/x.js"></script></head>'
+        '<body><img src="http://example.org/a.png"><a href="https://example.org/">'
+        "a link is not a load</a></body></html>"
+    )
     (tmp_path / "b.css").write_text("@import 'https://example.org/f.css'; a{background:url(//x.org/i.png)}")
     (tmp_path / "c.js").write_text('import("https://unpkg.com/mermaid@11/dist/mermaid.min.js")')
     found = scan_site(tmp_path)
@@ -141,7 +147,8 @@ def test_broken_content_is_refused_and_the_old_site_stays(tmp_path):
         build(project, progress=lambda m: None)
     assert [str(e) for e in raised.value.errors] == [
         "content/ru/index.md:3: unknown front matter key 'layout'; allowed keys are: title, description, draft "
-        "[front-matter.unknown-key]"]
+        "[front-matter.unknown-key]"
+    ]
     assert snapshot(site) == before and snapshot(project.dist_dir) == dist_before
     # no staging folder is left behind; .cache/ keeps the outputs of the last good build
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "dist", "mkdocs.yml", "site", "theme"]

@@ -1,5 +1,6 @@
 """Rebuilds reuse what has not changed: packages by the content hash of their inputs, a language of
 the portal when none of its inputs changed, and nothing at all when nothing changed."""
+
 from __future__ import annotations
 
 import zipfile
@@ -26,8 +27,11 @@ def built(project, log=None):
 
 def stamps(folder):
     """path -> (inode, modification time): a file rebuilt is a new file; one reused is the same."""
-    return {path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
-            for path in folder.rglob("*") if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
 def changed(before, after):
@@ -57,19 +61,32 @@ def test_a_changed_page_rebuilds_exactly_the_packages_that_contain_it(tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\nНовый абзац о диалоге культур.\n", encoding="utf-8")
     built(project)
     after = stamps(project.root / "dist" / "scorm")
-    assert changed(before, after) == ["guide-mul-scorm12.zip", "guide-mul-scorm2004.zip", "guide-ru-scorm12.zip",
-                                      "guide-ru-scorm2004.zip", "packages.json"]
+    assert changed(before, after) == [
+        "guide-mul-scorm12.zip",
+        "guide-mul-scorm2004.zip",
+        "guide-ru-scorm12.zip",
+        "guide-ru-scorm2004.zip",
+        "packages.json",
+    ]
     with zipfile.ZipFile(project.root / "dist" / "scorm" / "guide-ru-scorm12.zip") as package:
         assert "Новый абзац о диалоге культур." in package.read("index.html").decode("utf-8")
 
     before = after
     shared = project.content_dir / "kk" / "guide" / "index.md"  # in both courses
-    shared.write_text(shared.read_text(encoding="utf-8") + "\nМәдениеттер диалогы туралы жаңа абзац.\n",
-                      encoding="utf-8")
+    shared.write_text(
+        shared.read_text(encoding="utf-8") + "\nМәдениеттер диалогы туралы жаңа абзац.\n", encoding="utf-8"
+    )
     built(project)
     rebuilt = changed(before, stamps(project.root / "dist" / "scorm"))
-    assert rebuilt == sorted([f"{course}-{lang}-scorm{version}.zip" for course in ("guide", "practice")
-                              for lang in ("kk", "mul") for version in ("12", "2004")] + ["packages.json"])
+    assert rebuilt == sorted(
+        [
+            f"{course}-{lang}-scorm{version}.zip"
+            for course in ("guide", "practice")
+            for lang in ("kk", "mul")
+            for version in ("12", "2004")
+        ]
+        + ["packages.json"]
+    )
 
 
 def test_a_changed_page_rebuilds_only_its_language_of_the_portal(tmp_path):

@@ -1,4 +1,5 @@
 """The string catalog: every key in every language, the same placeholders, dates and numbers by Babel."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,11 +42,14 @@ def test_no_language_is_a_copy_of_another():
             assert len(same) <= 0.2 * len(catalog("kk")[group]), (group, other, same)
 
 
-@pytest.mark.parametrize("lang, expected, with_weekday", [
-    ("kk", "2027 жылғы 18 ақпан", "2027 жылғы 18 ақпан, бейсенбі"),
-    ("ru", "18 февраля 2027 г.", "18 февраля 2027 г., четверг"),
-    ("en", "18 February 2027", "Thursday, 18 February 2027"),
-])
+@pytest.mark.parametrize(
+    "lang, expected, with_weekday",
+    [
+        ("kk", "2027 жылғы 18 ақпан", "2027 жылғы 18 ақпан, бейсенбі"),
+        ("ru", "18 февраля 2027 г.", "18 февраля 2027 г., четверг"),
+        ("en", "18 February 2027", "Thursday, 18 February 2027"),
+    ],
+)
 def test_dates_read_as_readers_know_them(lang, expected, with_weekday):
     day = dt.date(2027, 2, 18)
     assert long_date(lang, day) == expected

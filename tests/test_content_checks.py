@@ -1,4 +1,5 @@
 """Every kind of content error: a fixture under tests/fixtures/errors/ and its exact messages."""
+
 from __future__ import annotations
 
 import subprocess
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.markdown.validate import check_content
 from builder.cli.commands import main
-from conftest import FIXTURES, new_project, dialect_of
+from builder.markdown.validate import check_content
+from conftest import FIXTURES, dialect_of, new_project
 
 CASES = sorted(p.name for p in (FIXTURES / "errors").iterdir())
 
@@ -38,20 +39,28 @@ def test_error_fixture(tmp_path, case):
 
 def test_each_error_names_file_line_and_remedy(tmp_path):
     lines = errors_of(new_project(tmp_path, "unknown-key"))
-    assert lines == ["content/kk/index.md:3: unknown front matter key 'titel'; "
-                     "allowed keys are: title, description, draft [front-matter.unknown-key]"]
+    assert lines == [
+        "content/kk/index.md:3: unknown front matter key 'titel'; "
+        "allowed keys are: title, description, draft [front-matter.unknown-key]"
+    ]
 
 
 def test_all_errors_are_reported_together_with_exit_code_1(tmp_path, capsys):
     project = new_project(tmp_path, "broken-anchor")
     # a second, unrelated error in another language and file
-    (project.content_dir / "en" / "index.md").write_text("---\ntitle: Home\ncolour: red\n---\n# Home\n",
-                                                         encoding="utf-8")
+    (project.content_dir / "en" / "index.md").write_text(
+        "---\ntitle: Home\ncolour: red\n---\n# Home\n", encoding="utf-8"
+    )
     assert main(["--project", str(project.root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert ("content/en/index.md:3: unknown front matter key 'colour'; allowed keys are: title, description, draft "
-            "[front-matter.unknown-key]") in err
-    assert "content/ru/index.md:6: link '#нет': this page has no heading or element with id 'нет' [link.missing-anchor]" in err
+    assert (
+        "content/en/index.md:3: unknown front matter key 'colour'; allowed keys are: title, description, draft "
+        "[front-matter.unknown-key]"
+    ) in err
+    assert (
+        "content/ru/index.md:6: link '#нет': this page has no heading or element with id 'нет' [link.missing-anchor]"
+        in err
+    )
     assert err[-1] == "3 errors: nothing was published"
 
 
@@ -69,7 +78,10 @@ def test_draft_pages_are_checked_for_parity(tmp_path):
 
 
 def test_console_script_and_module_agree():
-    for command in ([sys.executable, "-m", "builder", "--help"], [str(Path(sys.executable).parent / "builder"), "--help"]):
+    for command in (
+        [sys.executable, "-m", "builder", "--help"],
+        [str(Path(sys.executable).parent / "builder"), "--help"],
+    ):
         result = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
         assert result.returncode == 0, result.stderr
         assert "check" in result.stdout and "serve" in result.stdout and "build" in result.stdout

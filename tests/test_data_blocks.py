@@ -1,4 +1,5 @@
 """Schedules, calendars, glossary and chart: built from front matter and content/data/."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,11 +25,24 @@ def culture_site(tmp_path_factory):
 
 def test_schedule_table_in_each_language(culture_site):
     expected = {
-        "": ("2027 жылғы 18 ақпан (Жоспарланған)", "Корей мәдениеті күні", "Облыстық корей этномәдени бірлестігі", "Достық үйі"),
-        "ru/": ("18 февраля 2027 г. (Планируется)", "День корейской культуры", "Областное корейское этнокультурное объединение",
-                "Дом дружбы"),
-        "en/": ("18 February 2027 (Planned)", "Korean culture day", "The regional Korean ethnocultural association",
-                "Friendship House"),
+        "": (
+            "2027 жылғы 18 ақпан (Жоспарланған)",
+            "Корей мәдениеті күні",
+            "Облыстық корей этномәдени бірлестігі",
+            "Достық үйі",
+        ),
+        "ru/": (
+            "18 февраля 2027 г. (Планируется)",
+            "День корейской культуры",
+            "Областное корейское этнокультурное объединение",
+            "Дом дружбы",
+        ),
+        "en/": (
+            "18 February 2027 (Planned)",
+            "Korean culture day",
+            "The regional Korean ethnocultural association",
+            "Friendship House",
+        ),
     }
     for prefix, (date, title, association, venue) in expected.items():
         page = culture_site / prefix / "culture" / "days" / "index.html"
@@ -44,12 +58,30 @@ def test_schedule_table_in_each_language(culture_site):
 
 def test_an_event_page_shows_its_facts_from_the_front_matter(culture_site):
     expected = {
-        "": ("Жоспарланған іс-шара", "2027 жылғы 18 ақпан, бейсенбі", "15:00–17:00 (120 мин)", "Достық үйі",
-             "Облыстық корей этномәдени бірлестігі", "Жоспарланған"),
-        "ru/": ("Запланированное мероприятие", "18 февраля 2027 г., четверг", "15:00–17:00 (120 мин)",
-                "Дом дружбы", "Областное корейское этнокультурное объединение", "Планируется"),
-        "en/": ("A planned event", "Thursday, 18 February 2027", "15:00–17:00 (120 min)", "Friendship House",
-                "The regional Korean ethnocultural association", "Planned"),
+        "": (
+            "Жоспарланған іс-шара",
+            "2027 жылғы 18 ақпан, бейсенбі",
+            "15:00–17:00 (120 мин)",
+            "Достық үйі",
+            "Облыстық корей этномәдени бірлестігі",
+            "Жоспарланған",
+        ),
+        "ru/": (
+            "Запланированное мероприятие",
+            "18 февраля 2027 г., четверг",
+            "15:00–17:00 (120 мин)",
+            "Дом дружбы",
+            "Областное корейское этнокультурное объединение",
+            "Планируется",
+        ),
+        "en/": (
+            "A planned event",
+            "Thursday, 18 February 2027",
+            "15:00–17:00 (120 min)",
+            "Friendship House",
+            "The regional Korean ethnocultural association",
+            "Planned",
+        ),
     }
     for prefix, (title, date, time, venue, organiser, status) in expected.items():
         page = culture_site / prefix / "culture/days/korean/index.html"
@@ -57,15 +89,25 @@ def test_an_event_page_shows_its_facts_from_the_front_matter(culture_site):
         (block,) = tree.cssselect(".ccd-event")
         assert block.cssselect(".admonition-title")[0].text_content() == title
         assert block.cssselect(".ccd-event__planned")  # the indicative-date notice
-        assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")] == \
-            [date, time, venue, organiser, status]
+        assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")] == [
+            date,
+            time,
+            venue,
+            organiser,
+            status,
+        ]
         link = block.cssselect(".ccd-event__calendar a")[0].get("href")
         assert (page.parent / link).resolve() == (culture_site / prefix / "culture/days/schedule.ics").resolve()
-    confirmed = lxml_html.fromstring((culture_site / "en/culture/excursions/museum/index.html").read_text(encoding="utf-8"))
+    confirmed = lxml_html.fromstring(
+        (culture_site / "en/culture/excursions/museum/index.html").read_text(encoding="utf-8")
+    )
     (block,) = confirmed.cssselect(".ccd-event")
     assert "warning" not in block.get("class") and not block.cssselect(".ccd-event__planned")
-    assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")][2:] == \
-        ["Karaganda Regional Museum of Local History", "The museum's main entrance", "Confirmed"]
+    assert [" ".join(dd.text_content().split()) for dd in block.cssselect("dd")][2:] == [
+        "Karaganda Regional Museum of Local History",
+        "The museum's main entrance",
+        "Confirmed",
+    ]
 
 
 def test_excursion_schedule_names_the_place_in_the_page_language(culture_site):
@@ -110,12 +152,18 @@ def parse_ics(data: bytes) -> list[dict]:
 def test_calendar_files_are_valid_and_in_local_time(culture_site):
     data = (culture_site / "culture/days/schedule.ics").read_bytes()
     events = parse_ics(data)
-    assert events == [{
-        "UID": "korean-20270218-kk@cross-cultural-dialogue", "DTSTAMP": "20260901T000000Z",
-        "DTSTART;TZID=Asia/Almaty": "20270218T150000",  # 15:00 in Kazakhstan, as the page says
-        "DURATION": "PT2H", "SUMMARY": "Корей мәдениеті күні", "STATUS": "TENTATIVE",
-        "DESCRIPTION": "Корей мәдениетімен танысу.",
-        "LOCATION": "Облыстық корей этномәдени бірлестігі\\, Достық үйі"}]
+    assert events == [
+        {
+            "UID": "korean-20270218-kk@cross-cultural-dialogue",
+            "DTSTAMP": "20260901T000000Z",
+            "DTSTART;TZID=Asia/Almaty": "20270218T150000",  # 15:00 in Kazakhstan, as the page says
+            "DURATION": "PT2H",
+            "SUMMARY": "Корей мәдениеті күні",
+            "STATUS": "TENTATIVE",
+            "DESCRIPTION": "Корей мәдениетімен танысу.",
+            "LOCATION": "Облыстық корей этномәдени бірлестігі\\, Достық үйі",
+        }
+    ]
     # the zone's offset, from the tzdata package: UTC+5 since 1 March 2024
     assert "TZOFFSETTO:+0500" in data.decode("utf-8").split("\r\n")
     english = parse_ics((culture_site / "en/culture/days/schedule.ics").read_bytes())
@@ -194,4 +242,12 @@ def test_kazakh_glossary_follows_the_kazakh_alphabet():
 
     words = ["қақтығыс", "ассамблея", "әртүрлілік", "бірегейлік", "ымыра", "іс-шара", "үйлесім", "ұлт"]
     assert sorted(words, key=lambda w: sort_key(w, "kk")) == [
-        "ассамблея", "әртүрлілік", "бірегейлік", "қақтығыс", "ұлт", "үйлесім", "ымыра", "іс-шара"]
+        "ассамблея",
+        "әртүрлілік",
+        "бірегейлік",
+        "қақтығыс",
+        "ұлт",
+        "үйлесім",
+        "ымыра",
+        "іс-шара",
+    ]

@@ -1,4 +1,5 @@
 """The house keeps its layers: imports flow one way, scorm/ knows nothing of builder, mkdocs one corner."""
+
 from __future__ import annotations
 
 import shutil
@@ -28,10 +29,17 @@ def test_the_contracts_catch_an_import_against_the_flow(tmp_path):
     shutil.copytree(REPO / "scorm", copy / "scorm", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", copy / "pyproject.toml")
     model = copy / "builder" / "model" / "content.py"
-    model.write_text(model.read_text(encoding="utf-8") + "\nfrom builder.pipeline import build  # noqa\n",
-                     encoding="utf-8")
-    result = subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=copy, capture_output=True, text=True,
-                            timeout=300, env={"PYTHONPATH": str(copy), "PATH": "/usr/bin:/bin"})
+    model.write_text(
+        model.read_text(encoding="utf-8") + "\nfrom builder.pipeline import build  # noqa\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(copy), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode != 0
     assert "builder.model is not allowed to import builder.pipeline" in result.stdout
 
@@ -40,7 +48,8 @@ def test_the_languages_are_listed_once():
     from mkdocs.utils.yaml import yaml_load  # the test reads the file as mkdocs does
 
     config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugins = {name: settings for entry in config["plugins"] if isinstance(entry, dict)
-               for name, settings in entry.items()}
+    plugins = {
+        name: settings for entry in config["plugins"] if isinstance(entry, dict) for name, settings in entry.items()
+    }
     assert "languages" not in plugins["i18n"]  # static-i18n's list comes from builder/model/languages.py
     assert list(plugins["crossdialogue"]["languages"]) == list(LANGUAGE_CODES)  # settings, checked by the plugin

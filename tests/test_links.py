@@ -1,4 +1,5 @@
 """Links as Python-Markdown finds them, each at the line where it is written; the check's cache keeps them."""
+
 from __future__ import annotations
 
 from builder.markdown.links import link_checking_markdown, page_links
@@ -40,10 +41,14 @@ def test_links_are_the_ones_markdown_finds_at_the_lines_they_are_written(tmp_pat
     md = link_checking_markdown(dialect_of(project.config_file), content, "en")
     anchors, links = page_links(content.page("en", "guide/index.md"), md)
     assert sorted(links) == [
-        (6, "a.md"), (6, "a.md"), (6, "b.md#x"),
-        (7, "a_b.md"), (7, "img/f.png"),
+        (6, "a.md"),
+        (6, "a.md"),
+        (6, "b.md#x"),
+        (7, "a_b.md"),
+        (7, "img/f.png"),
         (13, "cite.md"),  # a footnote: the tree moves it to the end of the page, the line is still its own
-        (16, "a.md"), (16, "note.md"),
+        (16, "a.md"),
+        (16, "note.md"),
         (20, "ref.md"),  # a link through a reference is checked at its definition, once
         (21, "unused.md"),  # as every definition is, used or not
     ]
@@ -68,6 +73,8 @@ def test_cached_links_keep_their_lines_when_the_front_matter_grows(tmp_path):
     stored = AnchorCache(cache_file, "salt")
     assert any("\t../glossary.md" in entry for entry in sum(stored.known.values(), []))
     # the body is unchanged, so its links come from the cache, at the body's new place in the file
-    page_file.write_text("---\ntitle: Guide\ndescription: The guide\n---\n"
-                         "# Guide\n\nSee [the glossary](../glossary.md).\n", encoding="utf-8")
+    page_file.write_text(
+        "---\ntitle: Guide\ndescription: The guide\n---\n# Guide\n\nSee [the glossary](../glossary.md).\n",
+        encoding="utf-8",
+    )
     assert errors(stored) == ["content/en/guide/index.md:7"]

@@ -1,4 +1,5 @@
 """The built LMS packages: every manifest valid, golden manifests, sizes, reproducible zips, downloads page."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,6 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.outputs.packages import package_name
-from builder.pipeline import Project, build
 from conftest import REPO, dialect_of
 from test_scorm_manifest import schema_for
 
@@ -35,8 +35,12 @@ def test_every_course_has_a_package_per_language_and_version_plus_a_multilingual
     from builder.markdown.validate import check_content
 
     content, _ = check_content(REPO, REPO / "content", dialect_of(REPO / "mkdocs.yml"))
-    expected = {package_name(course.id, lang, version) for course in content.courses
-                for lang in ("kk", "ru", "en", "mul") for version in ("1.2", "2004")}
+    expected = {
+        package_name(course.id, lang, version)
+        for course in content.courses
+        for lang in ("kk", "ru", "en", "mul")
+        for version in ("1.2", "2004")
+    }
     assert {p["file"] for p in packages} == expected == {p.name for p in dist.glob("*.zip")}
     assert len(content.courses) >= 1
 
@@ -51,7 +55,9 @@ def test_every_manifest_is_valid_and_lists_every_file(dist):
             assert schema.validate(manifest), (package.name, schema.error_log)
             listed = {f.get("href") for f in manifest.iter("{*}file")}
             assert listed == set(names) - {"imsmanifest.xml"}, package.name
-            assert manifest.findtext("{*}metadata/{*}schemaversion") == ("1.2" if version == "1.2" else "2004 4th Edition")
+            assert manifest.findtext("{*}metadata/{*}schemaversion") == (
+                "1.2" if version == "1.2" else "2004 4th Edition"
+            )
             assert len(manifest.findall("{*}organizations/{*}organization")) == 1
             assert len(manifest.findall(".//{*}resource")) == 1
             for name in names:

@@ -1,4 +1,5 @@
 """The print editions: six PDFs typeset from the real content, checked through their text, outline and fonts."""
+
 from __future__ import annotations
 
 import json
@@ -9,17 +10,25 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from builder.markdown.validate import check_content
 from builder.markdown.dialect import make_markdown
 from builder.markdown.language_model import Downloads, language_model
+from builder.markdown.validate import check_content
 from builder.model.catalog import strings
-from builder.outputs.print_edition import (BOOKS, Typesetting, book_paths, edition_html, edition_jobs,
-                                           edition_name, local_files_fetcher)
+from builder.outputs.print_edition import (
+    BOOKS,
+    Typesetting,
+    book_paths,
+    edition_html,
+    edition_jobs,
+    edition_name,
+    local_files_fetcher,
+)
 from conftest import REPO, dialect_of, new_project, settings_of
 
 
 def print_labels(lang: str) -> dict[str, str]:
     return strings(lang, "print")
+
 
 LANGS = ("kk", "ru", "en")
 EDITIONS = [(book, lang) for book in BOOKS for lang in LANGS]
@@ -53,8 +62,10 @@ def texts(readers) -> dict[tuple[str, str], list[str]]:
 
 def chapter_titles(content, book: str, lang: str) -> list[str]:
     """The titles the contents and the outline should show, in nav.yml order."""
-    return [print_labels(lang)["about"] if path == f"{book}/index.md" else content.page(lang, path).title
-            for path in book_paths(content.nav, book)]
+    return [
+        print_labels(lang)["about"] if path == f"{book}/index.md" else content.page(lang, path).title
+        for path in book_paths(content.nav, book)
+    ]
 
 
 def book_title(content, book: str, lang: str) -> str:
@@ -67,7 +78,9 @@ def book_title(content, book: str, lang: str) -> str:
 @pytest.mark.slow  # the PDFs of the real build (built_site), read with pypdf
 def test_six_pdfs_are_listed_with_their_size_and_pages(print_dir, readers):
     listed = json.loads((print_dir / "print.json").read_text(encoding="utf-8"))
-    assert sorted(p.name for p in print_dir.glob("*.pdf")) == sorted(edition_name(b, l) for b, l in EDITIONS)
+    assert sorted(p.name for p in print_dir.glob("*.pdf")) == sorted(
+        edition_name(book, lang) for book, lang in EDITIONS
+    )
     assert [(entry["book"], entry["lang"]) for entry in listed] == EDITIONS
     for entry in listed:
         path = print_dir / entry["file"]
@@ -98,9 +111,9 @@ def test_contents_give_the_page_each_chapter_opens_on(content, readers, texts, b
     outline = [item for item in reader.outline if not isinstance(item, list)]
     assert [item.title for item in outline] == [print_labels(lang)["contents"], *titles]  # a bookmark per chapter
     opens_on = [reader.get_destination_page_number(item) + 1 for item in outline[1:]]
-    contents = flat(" ".join(pages[1:opens_on[0] - 1]))
+    contents = flat(" ".join(pages[1 : opens_on[0] - 1]))
     assert contents.startswith(print_labels(lang)["contents"])
-    for title, page in zip(titles, opens_on):
+    for title, page in zip(titles, opens_on, strict=False):
         # a long title wraps at a space or after a hyphen ("учебно-|воспитательный")
         pattern = re.escape(title).replace(r"\ ", r"\s+").replace(r"\-", r"-\s*")
         listed = re.search(pattern + r"[\s.]*?(\d+)", contents)
@@ -190,7 +203,7 @@ def test_the_portal_links_every_book_to_its_pdf(built_site, print_dir):
         downloads = built_site / prefix / "lms" / "downloads" / "index.html"
         tree = lxml_html.fromstring(downloads.read_text(encoding="utf-8"))
         listed = [a.get("href") for a in tree.cssselect(".ccd-downloads--print a")]
-        assert sorted(Path(href).name for href in listed) == sorted(edition_name(b, l) for b, l in EDITIONS)
+        assert sorted(Path(href).name for href in listed) == sorted(edition_name(book, lang) for book, lang in EDITIONS)
         assert all((downloads.parent / href).resolve().is_file() for href in listed)
 
 
@@ -201,10 +214,14 @@ def test_book_html_has_contents_printed_quizzes_and_no_dead_links(content, tmp_p
     # a print index as the portal build sees it: the book must not link to its own PDF
     editions = ({"book": "textbook", "lang": "kk", "title": "T", "file": "textbook-kk.pdf", "size": 1, "pages": 1},)
     settings = settings_of(REPO / "mkdocs.yml")
-    job = next(job for job in edition_jobs(content, settings.site_names, tmp_path)
-               if (job.book, job.lang) == ("textbook", "kk"))
-    shared = Typesetting(settings.dialect, {"kk": language_model(content, "kk", Downloads(editions=editions))},
-                         REPO, REPO / "content")
+    job = next(
+        job
+        for job in edition_jobs(content, settings.site_names, tmp_path)
+        if (job.book, job.lang) == ("textbook", "kk")
+    )
+    shared = Typesetting(
+        settings.dialect, {"kk": language_model(content, "kk", Downloads(editions=editions))}, REPO, REPO / "content"
+    )
     html = edition_html(job, shared)
     tree = lxml_html.fromstring(html)
     assert tree.get("lang") == "kk" and tree.findtext(".//title") == book_title(content, "textbook", "kk")
@@ -236,8 +253,11 @@ def test_print_edition_links_belong_on_their_book_index(tmp_path):
     project = new_project(tmp_path)
     for lang in LANGS:
         page = project.content_dir / lang / "guide" / "index.md"
-        page.write_text(page.read_text(encoding="utf-8") + "\n```downloads\nbook: textbook\n```\n"
-                        "\n```downloads\nbook: novel\n```\n", encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8") + "\n```downloads\nbook: textbook\n```\n"
+            "\n```downloads\nbook: novel\n```\n",
+            encoding="utf-8",
+        )
     _, report = check_content(project.root, project.content_dir, dialect_of(project.config_file))
     messages = [error.message for error in report.sorted() if "guide/index.md" in str(error)]
     assert "the link to the print edition of textbook belongs on textbook/index.md, where its link points" in messages

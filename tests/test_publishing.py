@@ -1,5 +1,6 @@
 """The portal as published: downloads reachable under a sub-path of any static server, and the
 public address (site_url) in canonical links and the sitemap."""
+
 from __future__ import annotations
 
 import os
@@ -10,9 +11,8 @@ import pytest
 from lxml import html as lxml_html
 
 from builder.audit.server import serve_folder
-from builder.model.languages import LANGUAGES
-from builder.pipeline import build
 from builder.cli.commands import main
+from builder.model.languages import LANGUAGES
 from conftest import new_project
 
 DOWNLOAD_SUFFIXES = (".zip", ".xml", ".txt", ".pdf", ".ics")

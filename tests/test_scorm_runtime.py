@@ -1,5 +1,6 @@
 """Course packages in a real SCORM runtime (scorm-again) in Chromium: pass, fail, resume, failed commit,
 language choice, standalone mode — for SCORM 1.2 and SCORM 2004."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,9 @@ import re
 import pytest
 
 from builder.outputs.coursebook import render_course
-from conftest import REPO, serve_folder, dialect_of
-from quiz_driver import fill, right_response, wrong_response
 from builder.outputs.packages import engine_files
+from conftest import REPO, dialect_of, serve_folder
+from quiz_driver import fill, right_response, wrong_response
 from scorm.package import write_package
 from scorm_lms import cmi, course_frame, install_lms, launch_url, unpack
 
@@ -24,7 +25,9 @@ def lms(tmp_path_factory, content):
     root = tmp_path_factory.mktemp("lms")
     course = next(c for c in content.courses if c.id == "textbook")
     engine = engine_files(REPO / "theme")
-    rendered = {lang: render_course(course, content, dialect_of(REPO / "mkdocs.yml"), lang) for lang in ("kk", "ru", "en")}
+    rendered = {
+        lang: render_course(course, content, dialect_of(REPO / "mkdocs.yml"), lang) for lang in ("kk", "ru", "en")
+    }
     launches = {}
     for version in VERSIONS:
         for tag, courses in (("kk", [rendered["kk"]]), ("mul", list(rendered.values()))):
@@ -34,8 +37,13 @@ def lms(tmp_path_factory, content):
     for lang in ("en", "ru", "kk"):
         install_lms(root, lang)
     server = serve_folder(root)
-    yield {"base": f"http://127.0.0.1:{server.server_address[1]}/", "launch": launches, "course": course,
-           "rendered": rendered, "root": root}
+    yield {
+        "base": f"http://127.0.0.1:{server.server_address[1]}/",
+        "launch": launches,
+        "course": course,
+        "rendered": rendered,
+        "root": root,
+    }
     server.shutdown()
 
 
@@ -103,18 +111,29 @@ def test_wrong_answers_fail_with_their_score(page, lms, content, version):
         results = [i["result"] for i in children(data["interactions"])]
         assert results == ["correct", "correct"] + ["wrong"] * (len(quizzes) - 2)
     else:
-        assert (data["completion_status"], data["success_status"], data["score"]["raw"]) == \
-            ("completed", "failed", expected)
+        assert (data["completion_status"], data["success_status"], data["score"]["raw"]) == (
+            "completed",
+            "failed",
+            expected,
+        )
         assert [i["result"] for i in children(data["interactions"])][2:] == ["incorrect"] * (len(quizzes) - 2)
 
 
 def resume_data(version: str, data: dict) -> dict:
     """What an LMS hands back on the next launch."""
     if version == "1.2":
-        return {"suspend_data": data["suspend_data"],
-                "core": {"lesson_location": data["core"]["lesson_location"], "lesson_status": data["core"]["lesson_status"]}}
-    return {"suspend_data": data["suspend_data"], "location": data["location"],
-            "completion_status": data["completion_status"]}
+        return {
+            "suspend_data": data["suspend_data"],
+            "core": {
+                "lesson_location": data["core"]["lesson_location"],
+                "lesson_status": data["core"]["lesson_status"],
+            },
+        }
+    return {
+        "suspend_data": data["suspend_data"],
+        "location": data["location"],
+        "completion_status": data["completion_status"],
+    }
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -187,8 +206,11 @@ def test_a_commit_that_fails_once_loses_nothing(page, lms, content, tmp_path_fac
     root = lms["root"]
     recorder = CommitRecorder(root)
     try:
-        page.goto(launch_url(recorder.base, "lms-en.html", version, lms["launch"][("kk", version)],
-                             commit=recorder.base + "commit"))
+        page.goto(
+            launch_url(
+                recorder.base, "lms-en.html", version, lms["launch"][("kk", version)], commit=recorder.base + "commit"
+            )
+        )
         frame = course_frame(page)
         quizzes = graded_quizzes(content, lms["course"])
         answer_graded(frame, quizzes[:1], right=True)  # the first commits: the very first is refused
@@ -325,17 +347,24 @@ def test_graded_feedback_is_sealed_in_the_package_and_shown_after_answering(page
     quizzes = graded_quizzes(content, lms["course"])
     quiz = next(q for q in quizzes if q.type == "single")
     wrong = next(option for option in quiz.options if not option.correct)
-    files = "".join(path.read_text(encoding="utf-8", errors="replace")
-                    for path in (lms["root"] / "pkg-kk-2004").rglob("*") if path.suffix in (".html", ".js"))
+    files = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (lms["root"] / "pkg-kk-2004").rglob("*")
+        if path.suffix in (".html", ".js")
+    )
     import base64
 
-    payloads = "".join(base64.b64decode(encoded).decode("utf-8") for encoded in re.findall(r'data-payload="([^"]+)"', files))
+    payloads = "".join(
+        base64.b64decode(encoded).decode("utf-8") for encoded in re.findall(r'data-payload="([^"]+)"', files)
+    )
     assert quiz.id.encode() and wrong.feedback not in files and len(payloads) > 1000
     for text in [option.feedback for option in quiz.options] + [quiz.explanation]:
         assert text and text not in payloads  # not readable in the engine's data either
     frame = open_course(page, lms, "2004")
     answer_graded(frame, [quiz], right=False)
     form = frame.locator(f"section:not([hidden]) form[data-quiz='{quiz.id}']")
-    shown = form.get_by_label(wrong.text, exact=True).locator("xpath=ancestor::li").locator(".ccd-quiz__option-feedback")
+    shown = (
+        form.get_by_label(wrong.text, exact=True).locator("xpath=ancestor::li").locator(".ccd-quiz__option-feedback")
+    )
     assert shown.inner_text() == wrong.feedback
     assert quiz.explanation in form.locator(".ccd-quiz__feedback").inner_text()

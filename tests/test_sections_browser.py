@@ -1,4 +1,5 @@
 """Data pages in Chromium: the knowledge-base filter (axe-core runs on them in test_accessibility.py)."""
+
 from __future__ import annotations
 
 import pytest

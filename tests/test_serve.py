@@ -1,4 +1,5 @@
 """`builder serve`: the preview rebuilds when an author saves a page."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,11 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
     project = new_project(tmp_path)
     log = tmp_path / "serve.log"
     with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "builder", "--project", str(project.root),
-                                   "serve", "--port", "0"], stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "builder", "--project", str(project.root), "serve", "--port", "0"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         address = wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.read_text()))
         url = address.group(0) + "en/guide/"

@@ -1,4 +1,5 @@
 """Command line: `builder build | serve | check | audit | status | new` (also `python -m builder …`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,14 @@ def command_check(project: Project, args) -> int:
 
 def command_build(project: Project, args) -> int:
     site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL")
-    build(project, Path(args.site_dir) if args.site_dir else None, progress,
-          Path(args.dist_dir) if args.dist_dir else None, use_cache=not args.no_cache, site_url=site_url)
+    build(
+        project,
+        Path(args.site_dir) if args.site_dir else None,
+        progress,
+        Path(args.dist_dir) if args.dist_dir else None,
+        use_cache=not args.no_cache,
+        site_url=site_url,
+    )
     return 0
 
 
@@ -60,8 +67,10 @@ def command_new(project: Project, args) -> int:
         return 1
     for path in created:
         print(f"created {path.relative_to(project.root)}")
-    print("Each is a draft (draft: true): checked, not published. Translate the title and text in every "
-          "language, add the path to content/nav.yml, then remove the draft line.")
+    print(
+        "Each is a draft (draft: true): checked, not published. Translate the title and text in every "
+        "language, add the path to content/nav.yml, then remove the draft line."
+    )
     return 0
 
 
@@ -104,8 +113,14 @@ def command_serve(project: Project, args) -> int:
     def full(preview_dir: Path, use_cache: bool = True) -> Path:
         return build(project, preview_dir, progress, use_cache=use_cache)
 
-    serve(Rebuilds(project.root, project.config_file, project.content_dir, full, models,
-                   lambda: build_lock(project, progress)), args.host, args.port, progress)
+    serve(
+        Rebuilds(
+            project.root, project.config_file, project.content_dir, full, models, lambda: build_lock(project, progress)
+        ),
+        args.host,
+        args.port,
+        progress,
+    )
     return 0
 
 
@@ -118,62 +133,81 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check_cmd = commands.add_parser(
-        "check", help="validate all content without building",
+        "check",
+        help="validate all content without building",
         description="Validate every page of content/ without building: front matter, trilingual parity, "
-                    "the navigation file, internal links and anchors. Prints every error as "
-                    "'path:line: message' and exits 1 if there is any.")
+        "the navigation file, internal links and anchors. Prints every error as "
+        "'path:line: message' and exits 1 if there is any.",
+    )
     check_cmd.set_defaults(run=command_check)
 
     build_cmd = commands.add_parser(
-        "build", help="check, then build the portal into site/ and the LMS packages into dist/",
+        "build",
+        help="check, then build the portal into site/ and the LMS packages into dist/",
         description="Check the content, then build the LMS packages (SCORM 1.2 and 2004 zips of every "
-                    "course, per language and multilingual) into dist/scorm/ and the trilingual portal "
-                    "(kk at /, ru at /ru/, en at /en/) into site/, both aside and swapped in at the end. "
-                    "Broken content is refused and the previous site/ and dist/ are left as they were.")
+        "course, per language and multilingual) into dist/scorm/ and the trilingual portal "
+        "(kk at /, ru at /ru/, en at /en/) into site/, both aside and swapped in at the end. "
+        "Broken content is refused and the previous site/ and dist/ are left as they were.",
+    )
     build_cmd.add_argument("--site-dir", metavar="DIR", help="where to put the portal (default: site/)")
-    build_cmd.add_argument("--dist-dir", metavar="DIR",
-                           help="where to put the LMS packages (default: dist/ beside the site folder)")
-    build_cmd.add_argument("--site-url", metavar="URL",
-                           help="public address of the portal, e.g. https://example.org/dialogue/ "
-                                "(default: $SITE_URL, else none; links are relative either way)")
-    build_cmd.add_argument("--no-cache", action="store_true",
-                           help="rebuild everything, ignoring the outputs kept in .cache/build/ from earlier builds")
+    build_cmd.add_argument(
+        "--dist-dir", metavar="DIR", help="where to put the LMS packages (default: dist/ beside the site folder)"
+    )
+    build_cmd.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="public address of the portal, e.g. https://example.org/dialogue/ "
+        "(default: $SITE_URL, else none; links are relative either way)",
+    )
+    build_cmd.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="rebuild everything, ignoring the outputs kept in .cache/build/ from earlier builds",
+    )
     build_cmd.set_defaults(run=command_build)
 
     new_cmd = commands.add_parser(
-        "new", help="create a new page in kk, ru and en at once",
+        "new",
+        help="create a new page in kk, ru and en at once",
         description="Create content/kk/PATH, content/ru/PATH and content/en/PATH with front matter and "
-                    "draft: true, so the page is checked for parity but not published until it is ready.")
+        "draft: true, so the page is checked for parity but not published until it is ready.",
+    )
     new_cmd.add_argument("kind", choices=["page"], help="what to create")
     new_cmd.add_argument("path", metavar="PATH", help="page path inside the language folders, e.g. unity/club.md")
     new_cmd.add_argument("--title", help="a working title (translate it in ru and en afterwards)")
     new_cmd.set_defaults(run=command_new)
 
     status_cmd = commands.add_parser(
-        "status", help="pages, words, quizzes, drafts and missing translations per section and language",
+        "status",
+        help="pages, words, quizzes, drafts and missing translations per section and language",
         description="Print, per section and language, the number of pages, prose words (without quizzes, "
-                    "code and data blocks), quizzes, drafts and missing translations: the table an editor "
-                    "checks before a release. --pages adds the word count of every page in each language.")
+        "code and data blocks), quizzes, drafts and missing translations: the table an editor "
+        "checks before a release. --pages adds the word count of every page in each language.",
+    )
     status_cmd.add_argument("--pages", action="store_true", help="also list the words of every page")
     status_cmd.set_defaults(run=command_status)
 
     audit_cmd = commands.add_parser(
-        "audit", help="quality gates on the built site: HTML validity, links, Lighthouse; reports in dist/reports/",
+        "audit",
+        help="quality gates on the built site: HTML validity, links, Lighthouse; reports in dist/reports/",
         description="Check the built site with the Nu Html Checker (no error), lychee offline with "
-                    "fragments (no broken link or anchor) and Lighthouse 12 on the home page and a "
-                    "chapter in every language (mobile; every category at least 0.95). Writes "
-                    "summary.md, summary.json and the Lighthouse reports into dist/reports/; exits 1 "
-                    "if a gate fails.")
+        "fragments (no broken link or anchor) and Lighthouse 12 on the home page and a "
+        "chapter in every language (mobile; every category at least 0.95). Writes "
+        "summary.md, summary.json and the Lighthouse reports into dist/reports/; exits 1 "
+        "if a gate fails.",
+    )
     audit_cmd.add_argument("--site-dir", metavar="DIR", help="the built site (default: site/)")
     audit_cmd.add_argument("--reports-dir", metavar="DIR", help="where to write reports (default: dist/reports/)")
     audit_cmd.add_argument("--only", metavar="GATES", help="comma-separated subset of: html, links, lighthouse")
     audit_cmd.set_defaults(run=command_audit)
 
     serve_cmd = commands.add_parser(
-        "serve", help="live preview for authors, rebuilt and reloaded on every change",
+        "serve",
+        help="live preview for authors, rebuilt and reloaded on every change",
         description="Build the portal into a preview folder and serve it; every change under content/, "
-                    "theme/ or mkdocs.yml rebuilds it and reloads the open browser pages. Content errors "
-                    "are printed and the last good preview stays up.")
+        "theme/ or mkdocs.yml rebuilds it and reloads the open browser pages. Content errors "
+        "are printed and the last good preview stays up.",
+    )
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve_cmd.set_defaults(run=command_serve)

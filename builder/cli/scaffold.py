@@ -1,4 +1,5 @@
 """`builder new page PATH`: the same new page in kk, ru and en, marked as a draft."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +32,7 @@ def new_page(content_dir: Path, path: str, title: str | None = None) -> list[Pat
     if existing:
         raise FileExistsError("already exists: " + ", ".join(str(t) for t in existing) + "; nothing was written")
     heading = title or Path(path).stem.replace("-", " ").capitalize()
-    for lang, target in zip(LANGUAGE_CODES, targets):
+    for lang, target in zip(LANGUAGE_CODES, targets, strict=False):
         target.parent.mkdir(parents=True, exist_ok=True)
         front = f'---\ntitle: "{heading}"\ndraft: true\n---\n'
         target.write_text(f"{front}# {heading}\n\n{PLACEHOLDER[lang]}\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """`builder status`: per section and language — pages, words, quizzes, drafts, missing translations."""
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ def status_table(content: Content) -> dict[str, dict[str, Cell]]:
 
 def render_status(content: Content, per_page: bool = False) -> str:
     table = status_table(content)
-    header = f"{'section':<14}" + "".join(f"│ {lang:<2} pages  words quizzes drafts missing " for lang in LANGUAGE_CODES)
+    header = f"{'section':<14}" + "".join(
+        f"│ {lang:<2} pages  words quizzes drafts missing " for lang in LANGUAGE_CODES
+    )
     lines = [header, "─" * len(header)]
     totals = {lang: Cell() for lang in LANGUAGE_CODES}
     for section, cells in table.items():
@@ -68,14 +71,20 @@ def render_status(content: Content, per_page: bool = False) -> str:
             total.missing += cell.missing
         lines.append(row)
     lines.append("─" * len(header))
-    lines.append(f"{'total':<14}" + "".join(
-        f"│    {t.pages:>5} {t.words:>6} {t.quizzes:>7} {t.drafts:>6} {len(t.missing):>7} " for t in totals.values()))
+    lines.append(
+        f"{'total':<14}"
+        + "".join(
+            f"│    {t.pages:>5} {t.words:>6} {t.quizzes:>7} {t.drafts:>6} {len(t.missing):>7} " for t in totals.values()
+        )
+    )
     missing = [(lang, path) for lang in LANGUAGE_CODES for cells in table.values() for path in cells[lang].missing]
     if missing:
         lines += ["", "missing translations:"] + [f"  content/{lang}/{path}" for lang, path in missing]
     if per_page:
         lines += ["", f"{'page (words)':<48}" + "".join(f"{lang:>8}" for lang in LANGUAGE_CODES)]
         for path in sorted(content.all_paths()):
-            counts = [prose_words(content.page(lang, path)) if content.page(lang, path) else 0 for lang in LANGUAGE_CODES]
+            counts = [
+                prose_words(content.page(lang, path)) if content.page(lang, path) else 0 for lang in LANGUAGE_CODES
+            ]
             lines.append(f"{path:<48}" + "".join(f"{count:>8}" for count in counts))
     return "\n".join(lines)

@@ -4,6 +4,7 @@ The portal's configuration names the dialect (the engine corner reads it: builde
 checks, course packages and print editions convert Markdown with the same dialect, so they see the
 same anchors and blocks the portal renders.
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,5 +33,6 @@ def dialect_configs(dialect: Dialect, lang: str, model=None, page: str = "", **q
 def make_markdown(dialect: Dialect, lang: str, model=None, page: str = "", **quiz) -> markdown.Markdown:
     """A converter as the portal builds it for a page of `lang`; quiz settings (reveal, summary, sealed,
     assessed) override the dialect's."""
-    return markdown.Markdown(extensions=list(dialect.extensions),
-                             extension_configs=dialect_configs(dialect, lang, model, page, **quiz))
+    return markdown.Markdown(
+        extensions=list(dialect.extensions), extension_configs=dialect_configs(dialect, lang, model, page, **quiz)
+    )

@@ -5,6 +5,7 @@ extension, the portal's plugin. The portal builds each language in a worker proc
 travels as one file written into the staging folder and named in the plugin's config: nothing on the
 rendering side reads content/ again.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -26,6 +27,7 @@ class PageFacts:
 @dataclass(frozen=True)
 class Downloads:
     """The files of this build the portal offers: the entries of dist/'s scorm, moodle and print indexes."""
+
     packages: tuple = ()
     banks: tuple = ()
     editions: tuple = ()
@@ -51,14 +53,16 @@ class LanguageModel:
         return target
 
     @staticmethod
-    def read(source: Path) -> "LanguageModel":
+    def read(source: Path) -> LanguageModel:
         return pickle.loads(Path(source).read_bytes())
 
 
 def language_model(content: Content, lang: str, downloads: Downloads | None = None) -> LanguageModel:
-    pages = {path: PageFacts(page.title, page.draft, dict(page.meta))
-             for path, page in content.pages.get(lang, {}).items()}
+    pages = {
+        path: PageFacts(page.title, page.draft, dict(page.meta)) for path, page in content.pages.get(lang, {}).items()
+    }
     assessed = {quiz_id: course.title.get(lang, course.id) for course in content.courses for quiz_id in course.graded}
     events = {kind.section: tuple(section_events(content, lang, kind.section)) for kind in EVENT_KINDS}
-    return LanguageModel(lang, tuple(content.nav), pages, events, content.data or SiteData(), assessed,
-                         downloads or Downloads())
+    return LanguageModel(
+        lang, tuple(content.nav), pages, events, content.data or SiteData(), assessed, downloads or Downloads()
+    )

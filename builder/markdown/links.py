@@ -5,6 +5,7 @@ The links are the ones Python-Markdown finds (its tree, its reference definition
 in inline code, in a code block or in raw HTML is not taken for a link. Python-Markdown keeps no
 source positions; `source_lines` finds where each link is written (see there).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -62,8 +63,11 @@ def link_checking_markdown(dialect: Dialect, content: Content, lang: str) -> Mar
 
 def occurrences(prose: list[tuple[int, str]], pattern: re.Pattern) -> list[tuple[int, int, int]]:
     """(index into prose, start, end) of every match, in the order of the page."""
-    return [(index, match.start(), match.end()) for index, (_line, text) in enumerate(prose)
-            for match in pattern.finditer(text)]
+    return [
+        (index, match.start(), match.end())
+        for index, (_line, text) in enumerate(prose)
+        for match in pattern.finditer(text)
+    ]
 
 
 def as_written(target: str, escapable: frozenset[str]) -> str:
@@ -71,8 +75,13 @@ def as_written(target: str, escapable: frozenset[str]) -> str:
     return "".join(("\\\\?" if char in escapable else "") + re.escape(char) for char in target)
 
 
-def source_lines(targets: list[str], references: dict[str, tuple], prose: list[tuple[int, str]],
-                 first_line: int, escapable: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+def source_lines(
+    targets: list[str],
+    references: dict[str, tuple],
+    prose: list[tuple[int, str]],
+    first_line: int,
+    escapable: frozenset[str] = frozenset(),
+) -> list[tuple[int, str]]:
     """(file line, target) of each link, found in prose (the page's (file line, text) outside fences).
 
     Python-Markdown keeps no source positions, so each link the tree holds is matched to where its
@@ -112,8 +121,9 @@ def source_lines(targets: list[str], references: dict[str, tuple], prose: list[t
         found.append((prose[place[0]][0], target))
     for name, (target, _title) in references.items():
         definition = re.compile(r"\[\s*" + re.escape(name) + r"\s*\]:", re.IGNORECASE)
-        place = (occurrences(prose, definition) or occurrences(prose, re.compile(as_written(target, escapable)))
-                 or [None])[0]
+        place = (
+            occurrences(prose, definition) or occurrences(prose, re.compile(as_written(target, escapable))) or [None]
+        )[0]
         found.append((prose[place[0]][0] if place else first_line, target))
     return found
 
@@ -124,8 +134,13 @@ def page_links(page: Page, md: Markdown) -> tuple[set[str], list[tuple[int, str]
     md.reset()
     html = md.convert(page.body)
     collector = md.treeprocessors[LinkCollector.NAME]
-    links = source_lines(collector.targets, md.references, prose_lines(page.body, page.body_line), page.body_line,
-                         frozenset(md.ESCAPED_CHARS))
+    links = source_lines(
+        collector.targets,
+        md.references,
+        prose_lines(page.body, page.body_line),
+        page.body_line,
+        frozenset(md.ESCAPED_CHARS),
+    )
     return set(HTML_ID.findall(html)), links
 
 
@@ -143,8 +158,10 @@ def check_links(content: Content, dialect: Dialect, report: ErrorReport, anchor_
         anchors[key], links[key] = page_links(page, converters[page.lang])
         if anchor_cache is not None:
             anchor_cache.put(hash_bytes(page.lang, page.body), anchors[key])
-            anchor_cache.put(hash_bytes("links", page.lang, page.body),
-                             {f"{line - page.body_line}\t{target}" for line, target in links[key]})
+            anchor_cache.put(
+                hash_bytes("links", page.lang, page.body),
+                {f"{line - page.body_line}\t{target}" for line, target in links[key]},
+            )
 
     def anchors_of(page: Page) -> set[str]:
         key = (page.lang, page.path)
@@ -163,8 +180,10 @@ def check_links(content: Content, dialect: Dialect, report: ErrorReport, anchor_
             if stored is None:
                 convert(page)
             else:
-                links[key] = sorted((page.body_line + int(offset), target)
-                                    for offset, target in (entry.split("\t", 1) for entry in stored))
+                links[key] = sorted(
+                    (page.body_line + int(offset), target)
+                    for offset, target in (entry.split("\t", 1) for entry in stored)
+                )
         return links[key]
 
     for page in content.all_pages():
@@ -172,34 +191,65 @@ def check_links(content: Content, dialect: Dialect, report: ErrorReport, anchor_
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith("/"):
                 if target.startswith("/"):
-                    report.add(page.source, line, f"link '{target}' is absolute; write it relative to this "
-                                                  "page, e.g. '../about/index.md', so it works under any sub-path", code="link.absolute")
+                    report.add(
+                        page.source,
+                        line,
+                        f"link '{target}' is absolute; write it relative to this "
+                        "page, e.g. '../about/index.md', so it works under any sub-path",
+                        code="link.absolute",
+                    )
                 continue
             fragment = unquote(parts.fragment)
             if not parts.path:
                 if fragment and fragment not in anchors_of(page):
-                    report.add(page.source, line, f"link '{target}': this page has no heading or element with "
-                                                  f"id '{fragment}'", code="link.missing-anchor")
+                    report.add(
+                        page.source,
+                        line,
+                        f"link '{target}': this page has no heading or element with id '{fragment}'",
+                        code="link.missing-anchor",
+                    )
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
             if resolved.startswith("../") or resolved == "..":
-                report.add(page.source, line, f"link '{target}' leaves the content/{page.lang}/ folder; link to "
-                                              "the page in the same language, the switcher finds the others", code="link.outside-language")
+                report.add(
+                    page.source,
+                    line,
+                    f"link '{target}' leaves the content/{page.lang}/ folder; link to "
+                    "the page in the same language, the switcher finds the others",
+                    code="link.outside-language",
+                )
                 continue
             if not resolved.endswith(".md"):
                 asset = content.root / page.lang / resolved
                 if not asset.exists():
-                    report.add(page.source, line, f"link '{target}' points to a missing file "
-                                                  f"content/{page.lang}/{resolved}", code="link.missing-file")
+                    report.add(
+                        page.source,
+                        line,
+                        f"link '{target}' points to a missing file content/{page.lang}/{resolved}",
+                        code="link.missing-file",
+                    )
                 continue
             linked = content.page(page.lang, resolved)
             if linked is None:
-                report.add(page.source, line, f"link '{target}' points to a missing page "
-                                              f"content/{page.lang}/{resolved}", code="link.missing-page")
+                report.add(
+                    page.source,
+                    line,
+                    f"link '{target}' points to a missing page content/{page.lang}/{resolved}",
+                    code="link.missing-page",
+                )
                 continue
             if linked.draft and not page.draft:
-                report.add(page.source, line, f"link '{target}' points to a draft page, which the portal does "
-                                              "not publish; remove the link or publish the page", code="link.to-draft")
+                report.add(
+                    page.source,
+                    line,
+                    f"link '{target}' points to a draft page, which the portal does "
+                    "not publish; remove the link or publish the page",
+                    code="link.to-draft",
+                )
             if fragment and linked.readable and fragment not in anchors_of(linked):
-                report.add(page.source, line, f"link '{target}': content/{page.lang}/{resolved} has no heading "
-                                              f"or element with id '{fragment}'", code="link.missing-anchor")
+                report.add(
+                    page.source,
+                    line,
+                    f"link '{target}': content/{page.lang}/{resolved} has no heading or element with id '{fragment}'",
+                    code="link.missing-anchor",
+                )

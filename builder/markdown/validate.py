@@ -1,4 +1,5 @@
 """`builder check`: load → check → a frozen model, with every problem of the content in one report."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,9 @@ from builder.model.content import Content
 from builder.model.errors import ErrorReport
 
 
-def check_content(project_root: Path, content_dir: Path, dialect: Dialect,
-                  anchor_cache=None) -> tuple[Content, ErrorReport]:
+def check_content(
+    project_root: Path, content_dir: Path, dialect: Dialect, anchor_cache=None
+) -> tuple[Content, ErrorReport]:
     """The model, frozen, and the report of every error found; links are checked with the portal's dialect."""
     report = ErrorReport(project_root)
     content = check_model(content_dir, report)

@@ -6,10 +6,11 @@ the dates readers see. Dates and numbers are formatted by Babel in the reader's 
 are not here: each language's own name is defined once, in languages.py. Material's own interface
 labels for Kazakh stay in Material's format (theme/partials/languages/kk.html), which Material reads.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +20,7 @@ from babel.numbers import format_decimal, get_group_symbol
 CATALOG_DIR = Path(__file__).parent / "catalog"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, dict[str, str]]:
     return yaml.safe_load((CATALOG_DIR / f"{lang}.yml").read_text(encoding="utf-8"))
 

@@ -2,6 +2,7 @@
 `check_model`, which loads the content and runs every check that needs no Markdown rendering (links
 and anchors are checked in builder/markdown/links.py, with the portal's Markdown dialect).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,9 +51,13 @@ def check_parity(content: Content, report: ErrorReport) -> None:
                 continue
             where = " and ".join(f"content/{other}/{path}" for other in present)
             verb = "exists" if len(present) == 1 else "exist"
-            report.add(content.root / lang / path, 1,
-                       f"the page is missing in '{lang}': {where} {verb}, so create content/{lang}/{path} "
-                       f"(every page exists in kk, ru and en), or remove it from the other languages", code="parity.missing-page")
+            report.add(
+                content.root / lang / path,
+                1,
+                f"the page is missing in '{lang}': {where} {verb}, so create content/{lang}/{path} "
+                f"(every page exists in kk, ru and en), or remove it from the other languages",
+                code="parity.missing-page",
+            )
 
 
 def check_nav(content: Content, report: ErrorReport) -> None:
@@ -65,24 +70,41 @@ def check_nav(content: Content, report: ErrorReport) -> None:
         for entry in entries:
             if entry.is_section:
                 if not entry.path.startswith(folder):
-                    report.add(content.nav_source, entry.line,
-                               f"section '{entry.path}' must be inside '{folder}' where it is listed", code="nav.section-outside")
+                    report.add(
+                        content.nav_source,
+                        entry.line,
+                        f"section '{entry.path}' must be inside '{folder}' where it is listed",
+                        code="nav.section-outside",
+                    )
                 walk(entry.children, entry.path)
                 continue
             if entry.path in listed:
-                report.add(content.nav_source, entry.line, f"'{entry.path}' is listed twice; list each page once", code="nav.duplicate")
+                report.add(
+                    content.nav_source,
+                    entry.line,
+                    f"'{entry.path}' is listed twice; list each page once",
+                    code="nav.duplicate",
+                )
             listed.add(entry.path)
             if entry.path not in known:
-                report.add(content.nav_source, entry.line,
-                           f"'{entry.path}' is not a page: no content/<lang>/{entry.path} exists "
-                           "(paths are relative to the language folder, e.g. 'about/index.md')", code="nav.unknown-page")
+                report.add(
+                    content.nav_source,
+                    entry.line,
+                    f"'{entry.path}' is not a page: no content/<lang>/{entry.path} exists "
+                    "(paths are relative to the language folder, e.g. 'about/index.md')",
+                    code="nav.unknown-page",
+                )
 
     walk(content.nav, "")
     for lang in LANGUAGE_CODES:
         for path, page in sorted(content.pages[lang].items()):
             if path not in listed and not page.draft:  # a draft is not published, so it needs no menu entry
-                report.add(page.source, 1,
-                           f"the page is not in the navigation: add '- {path}' to content/nav.yml where it belongs", code="nav.unlisted-page")
+                report.add(
+                    page.source,
+                    1,
+                    f"the page is not in the navigation: add '- {path}' to content/nav.yml where it belongs",
+                    code="nav.unlisted-page",
+                )
 
 
 def check_blocks(content: Content, report: ErrorReport) -> None:
@@ -96,24 +118,57 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
             if name == "schedule":
                 section = option.removeprefix("section:").strip().strip("/")
                 if section not in sections:
-                    report.add(page.source, where, f"a schedule block needs 'section: …', one of: {', '.join(sorted(sections))}", code="block.schedule-section")
+                    report.add(
+                        page.source,
+                        where,
+                        f"a schedule block needs 'section: …', one of: {', '.join(sorted(sections))}",
+                        code="block.schedule-section",
+                    )
                 elif page.path != f"{section}/index.md":
-                    report.add(page.source, where, f"the schedule of {section} belongs on {section}/index.md, "
-                                                   "where its links and calendar file point", code="block.schedule-place")
+                    report.add(
+                        page.source,
+                        where,
+                        f"the schedule of {section} belongs on {section}/index.md, "
+                        "where its links and calendar file point",
+                        code="block.schedule-place",
+                    )
             elif name == "event":
                 if event_kind(page.path) is None:
-                    report.add(page.source, where, "an event block shows the schedule fields of a culture day or "
-                                                   "an excursion: it belongs on a page in "
-                                                   f"{' or '.join(kind.section + '/' for kind in EVENT_KINDS)}", code="block.event-place")
+                    report.add(
+                        page.source,
+                        where,
+                        "an event block shows the schedule fields of a culture day or "
+                        "an excursion: it belongs on a page in "
+                        f"{' or '.join(kind.section + '/' for kind in EVENT_KINDS)}",
+                        code="block.event-place",
+                    )
             elif name == "downloads" and option.startswith("book:"):
                 book = option.removeprefix("book:").strip()
                 if book not in BOOKS:
-                    report.add(page.source, where,
-                               f"a print edition link takes 'book: …', one of: {', '.join(BOOKS)}", code="block.print-book")
+                    report.add(
+                        page.source,
+                        where,
+                        f"a print edition link takes 'book: …', one of: {', '.join(BOOKS)}",
+                        code="block.print-book",
+                    )
                 elif page.path != f"{book}/index.md":
-                    report.add(page.source, where, f"the link to the print edition of {book} belongs on "
-                                                   f"{book}/index.md, where its link points", code="block.print-place")
+                    report.add(
+                        page.source,
+                        where,
+                        f"the link to the print edition of {book} belongs on {book}/index.md, where its link points",
+                        code="block.print-place",
+                    )
             elif name == "downloads" and page.path != "lms/downloads.md":
-                report.add(page.source, where, "the downloads table belongs on lms/downloads.md, where its links point", code="block.downloads-place")
+                report.add(
+                    page.source,
+                    where,
+                    "the downloads table belongs on lms/downloads.md, where its links point",
+                    code="block.downloads-place",
+                )
             elif name == "chart" and option.removeprefix("data:").strip() != "figures":
-                report.add(page.source, where, "a chart block takes 'data: figures' (content/data/figures.yml)", code="block.chart-data")
+                report.add(
+                    page.source,
+                    where,
+                    "a chart block takes 'data: figures' (content/data/figures.yml)",
+                    code="block.chart-data",
+                )

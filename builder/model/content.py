@@ -1,4 +1,5 @@
 """The content model: every page of every language, loaded and schema-checked."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ class NavEntry:
 
     path: str  # a page path, or the section's folder ("textbook/")
     line: int
-    children: list["NavEntry"] = field(default_factory=list)
+    children: list[NavEntry] = field(default_factory=list)
 
     @property
     def is_section(self) -> bool:
@@ -92,8 +93,12 @@ def read_text(path: Path, report: ErrorReport) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        report.add(path, line, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                               f"{exc.start}); save it as UTF-8", code="file.encoding")
+        report.add(
+            path,
+            line,
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+            code="file.encoding",
+        )
         return None
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
@@ -128,8 +133,12 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
 
     def entries(seq_node) -> list[NavEntry]:
         if not isinstance(seq_node, yaml.SequenceNode):
-            report.add(path, seq_node.start_mark.line + 1,
-                       "expected a list of page paths ('- about/index.md') or sections ('- textbook/: [...]')", code="nav.not-a-list")
+            report.add(
+                path,
+                seq_node.start_mark.line + 1,
+                "expected a list of page paths ('- about/index.md') or sections ('- textbook/: [...]')",
+                code="nav.not-a-list",
+            )
             return []
         result = []
         for item in seq_node.value:
@@ -140,11 +149,21 @@ def load_nav(path: Path, report: ErrorReport) -> list[NavEntry]:
                 key, value = item.value[0]
                 folder = str(key.value)
                 if not folder.endswith("/"):
-                    report.add(path, line, f"a section must be a folder ending in '/', got '{folder}'", code="nav.section-folder")
+                    report.add(
+                        path,
+                        line,
+                        f"a section must be a folder ending in '/', got '{folder}'",
+                        code="nav.section-folder",
+                    )
                     continue
                 result.append(NavEntry(folder, line, entries(value)))
             else:
-                report.add(path, line, "a navigation item is a page path or one 'folder/: [pages]' mapping", code="nav.bad-item")
+                report.add(
+                    path,
+                    line,
+                    "a navigation item is a page path or one 'folder/: [pages]' mapping",
+                    code="nav.bad-item",
+                )
         return result
 
     return entries(node) if node is not None else []
@@ -157,7 +176,12 @@ def load_content(content_dir: Path, report: ErrorReport, languages: tuple[str, .
         lang_dir = content_dir / lang
         content.pages[lang] = {}
         if not lang_dir.is_dir():
-            report.add(lang_dir, 1, f"the language folder is missing: create content/{lang}/", code="content.language-folder-missing")
+            report.add(
+                lang_dir,
+                1,
+                f"the language folder is missing: create content/{lang}/",
+                code="content.language-folder-missing",
+            )
             continue
         for source in sorted(lang_dir.rglob("*.md")):
             rel = source.relative_to(lang_dir).as_posix()
@@ -167,5 +191,10 @@ def load_content(content_dir: Path, report: ErrorReport, languages: tuple[str, .
         content.nav_source = nav_path
         content.nav = load_nav(nav_path, report)
     else:
-        report.add(nav_path, 1, "the navigation file is missing: list the pages in order in content/nav.yml", code="nav.missing")
+        report.add(
+            nav_path,
+            1,
+            "the navigation file is missing: list the pages in order in content/nav.yml",
+            code="nav.missing",
+        )
     return content

@@ -1,9 +1,9 @@
 """Content errors: every one names a file and a line, and all of a run are reported together."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 SEVERITIES = ("error", "warning")
 

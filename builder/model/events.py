@@ -3,6 +3,7 @@
 An event is an ordinary page whose front matter carries schedule fields. Fields that are not prose
 (date, time, duration, venue, place) must be equal in every language; prose fields are translated.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,14 +48,24 @@ COMMON = (
     EventField("optional", "flag", True, "true", required=False),  # attendance optional
 )
 EVENT_KINDS = (
-    EventKind("days", "culture/days", COMMON + (
-        EventField("venue", "venue", True, "friendship-house"),
-        EventField("association", "text", False, '"the regional Ukrainian ethnocultural association"'),
-    )),
-    EventKind("excursions", "culture/excursions", COMMON + (
-        EventField("place", "place", True, "karaganda-regional-museum"),
-        EventField("meeting_point", "text", False, '"the museum\'s main entrance"'),
-    )),
+    EventKind(
+        "days",
+        "culture/days",
+        COMMON
+        + (
+            EventField("venue", "venue", True, "friendship-house"),
+            EventField("association", "text", False, '"the regional Ukrainian ethnocultural association"'),
+        ),
+    ),
+    EventKind(
+        "excursions",
+        "culture/excursions",
+        COMMON
+        + (
+            EventField("place", "place", True, "karaganda-regional-museum"),
+            EventField("meeting_point", "text", False, '"the museum\'s main entrance"'),
+        ),
+    ),
 )
 
 
@@ -88,8 +99,10 @@ def field_problem(field: EventField, value, places: dict) -> str | None:
     if field.kind == "status":
         if value in STATUSES:
             return None
-        return (f"'{field.name}' must be 'planned' (an indicative date, to be confirmed with the organisers) or "
-                f"'confirmed' (the organisers have confirmed it); got {value!r}")
+        return (
+            f"'{field.name}' must be 'planned' (an indicative date, to be confirmed with the organisers) or "
+            f"'confirmed' (the organisers have confirmed it); got {value!r}"
+        )
     if field.kind == "flag":
         if isinstance(value, bool):
             return None
@@ -97,8 +110,10 @@ def field_problem(field: EventField, value, places: dict) -> str | None:
     if field.kind == "place":
         if value in places:
             return None
-        return (f"'{field.name}' must be a place id from content/data/places.yml "
-                f"({', '.join(sorted(places)) or 'none defined'}); got {value!r}")
+        return (
+            f"'{field.name}' must be a place id from content/data/places.yml "
+            f"({', '.join(sorted(places)) or 'none defined'}); got {value!r}"
+        )
     if isinstance(value, str) and value.strip():
         return None
     return f"'{field.name}' must be a non-empty text in this page's language"
@@ -114,8 +129,13 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
             if field.name not in page.meta:
                 if not field.required:
                     continue
-                report.add(page.source, 1, f"an event in {kind.section}/ needs '{field.name}:' in its front matter, "
-                                           f"e.g. '{field.name}: {field.example}'", code="event.missing-field")
+                report.add(
+                    page.source,
+                    1,
+                    f"an event in {kind.section}/ needs '{field.name}:' in its front matter, "
+                    f"e.g. '{field.name}: {field.example}'",
+                    code="event.missing-field",
+                )
                 continue
             problem = field_problem(field, page.meta[field.name], places)
             if problem:
@@ -127,7 +147,7 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
         if reference is None:
             continue
         for field in (f for f in kind.fields if f.neutral):
-            for lang, page in versions.items():
+            for _lang, page in versions.items():
                 if page is reference:
                     continue
                 if not field.required:  # absent means false: present in one language only is a difference
@@ -135,16 +155,22 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
                     reference.meta.setdefault(field.name, False)
                 if field.name not in page.meta or field.name not in reference.meta:
                     continue
-                if field_problem(field, page.meta[field.name], places) or \
-                        field_problem(field, reference.meta[field.name], places):
+                if field_problem(field, page.meta[field.name], places) or field_problem(
+                    field, reference.meta[field.name], places
+                ):
                     continue  # the bad value is reported by itself
                 if page.meta[field.name] != reference.meta[field.name]:
-                    files = ", ".join(f"{report.relative(p.source)}:{p.meta_lines.get(field.name, 1)}"
-                                      for p in versions.values())
-                    report.add(page.source, page.meta_lines.get(field.name, 1),
-                               f"'{field.name}' is {page.meta[field.name]!s} here but {reference.meta[field.name]!s} "
-                               f"in content/{DEFAULT_LANGUAGE.code}/{path}; it is not prose, so it must be the same in "
-                               f"every language ({files})", code="event.parity")
+                    files = ", ".join(
+                        f"{report.relative(p.source)}:{p.meta_lines.get(field.name, 1)}" for p in versions.values()
+                    )
+                    report.add(
+                        page.source,
+                        page.meta_lines.get(field.name, 1),
+                        f"'{field.name}' is {page.meta[field.name]!s} here but {reference.meta[field.name]!s} "
+                        f"in content/{DEFAULT_LANGUAGE.code}/{path}; it is not prose, so it must be the same in "
+                        f"every language ({files})",
+                        code="event.parity",
+                    )
 
 
 @dataclass(frozen=True)
@@ -173,5 +199,7 @@ def section_events(content, lang: str, section: str) -> list[Event]:
             start = dt.datetime.combine(meta["date"], dt.time(hours, minutes))
         except (KeyError, TypeError, ValueError):
             continue  # reported by check_events
-        events.append(Event(path, page.title, str(meta.get("description", "")), start, int(meta["duration"]), dict(meta)))
+        events.append(
+            Event(path, page.title, str(meta.get("description", "")), start, int(meta["duration"]), dict(meta))
+        )
     return sorted(events, key=lambda e: (e.start, e.path))

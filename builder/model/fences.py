@@ -3,6 +3,7 @@
 Rendering is superfences' job; the model only needs to know where each fence is, what it is named
 and what it holds, with the lines of the file, so that every check reports `path:line`.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,9 @@ def scan(body: str, body_line: int = 1) -> tuple[list[Fence], list[tuple[int, st
             continue
         fence, indent = match.group("fence"), len(match.group("indent"))
         inner, end = [], index + 1
-        while end < len(lines) and not (lines[end].strip().startswith(fence[0] * len(fence))
-                                        and set(lines[end].strip()) == {fence[0]}):
+        while end < len(lines) and not (
+            lines[end].strip().startswith(fence[0] * len(fence)) and set(lines[end].strip()) == {fence[0]}
+        ):
             line = lines[end]
             # a block nested in an admonition is indented: drop the fence's indentation only
             inner.append(line[indent:] if line[:indent].strip() == "" else line.lstrip())

@@ -1,4 +1,5 @@
 """Front matter: the YAML block at the top of a page, with the line of every key."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,19 +44,28 @@ def split_front_matter(text: str) -> FrontMatter:
     """Parse the front matter of a page; raise FrontMatterError for malformed YAML."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != DELIMITER:
-        raise FrontMatterError(1, "the page has no front matter: start it with a '---' line, "
-                                  "then 'title: …', then a closing '---' line", code="front-matter.missing")
+        raise FrontMatterError(
+            1,
+            "the page has no front matter: start it with a '---' line, then 'title: …', then a closing '---' line",
+            code="front-matter.missing",
+        )
     end = closing_delimiter(lines)
     if end is None:
-        raise FrontMatterError(1, "the front matter is not closed: add a '---' line after its last key", code="front-matter.unclosed")
+        raise FrontMatterError(
+            1, "the front matter is not closed: add a '---' line after its last key", code="front-matter.unclosed"
+        )
     yaml_text = "\n".join(lines[1:end])
     try:
         node = compose(yaml_text)
         values = node_value(node) if node is not None else {}
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc)
-        raise FrontMatterError(line + 2 if line is not None else 2, f"malformed YAML in the front matter: {problem}; "
-                                     "write one 'key: value' per line and quote values that contain ': '", code="front-matter.yaml") from None
+        raise FrontMatterError(
+            line + 2 if line is not None else 2,
+            f"malformed YAML in the front matter: {problem}; "
+            "write one 'key: value' per line and quote values that contain ': '",
+            code="front-matter.yaml",
+        ) from None
     except ValueError as exc:
         # YAML accepts 2027-02-30 as a timestamp and then fails to build it: find the key at fault.
         line = 2
@@ -65,15 +75,22 @@ def split_front_matter(text: str) -> FrontMatter:
             except ValueError:
                 line = key_node.start_mark.line + 2
                 break
-        raise FrontMatterError(line, f"impossible value in the front matter: {exc}; "
-                                     "dates are YYYY-MM-DD and must exist in the calendar", code="front-matter.impossible-value") from None
+        raise FrontMatterError(
+            line,
+            f"impossible value in the front matter: {exc}; dates are YYYY-MM-DD and must exist in the calendar",
+            code="front-matter.impossible-value",
+        ) from None
     if node is not None and not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(2, "the front matter must be 'key: value' lines, e.g. 'title: About the project'", code="front-matter.not-a-mapping")
+        raise FrontMatterError(
+            2,
+            "the front matter must be 'key: value' lines, e.g. 'title: About the project'",
+            code="front-matter.not-a-mapping",
+        )
     key_lines = {}
     if node is not None:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
-    return FrontMatter(values or {}, key_lines, "\n".join(lines[end + 1:]), end + 2)
+    return FrontMatter(values or {}, key_lines, "\n".join(lines[end + 1 :]), end + 2)
 
 
 def schema_errors(front: FrontMatter, extra: dict | None = None) -> list[tuple[int, str, str]]:
@@ -90,14 +107,22 @@ def schema_errors(front: FrontMatter, extra: dict | None = None) -> list[tuple[i
         if key in extra:
             continue
         if key not in FRONT_MATTER_SCHEMA:
-            problems.append((line, f"unknown front matter key '{key}'; allowed keys are: {allowed}",
-                             "front-matter.unknown-key"))
+            problems.append(
+                (line, f"unknown front matter key '{key}'; allowed keys are: {allowed}", "front-matter.unknown-key")
+            )
             continue
         types, expected = FRONT_MATTER_SCHEMA[key]
         if not isinstance(value, types) or (isinstance(value, str) and not value.strip()):
-            problems.append((line, f"front matter key '{key}' must be {expected}, got {value!r}", "front-matter.wrong-type"))
+            problems.append(
+                (line, f"front matter key '{key}' must be {expected}, got {value!r}", "front-matter.wrong-type")
+            )
     for key in REQUIRED_KEYS:
         if key not in front.values:
-            problems.append((1, f"front matter has no '{key}'; add a line '{key}: …' between the '---' lines",
-                             "front-matter.missing-key"))
+            problems.append(
+                (
+                    1,
+                    f"front matter has no '{key}'; add a line '{key}: …' between the '---' lines",
+                    "front-matter.missing-key",
+                )
+            )
     return problems

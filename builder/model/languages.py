@@ -1,4 +1,5 @@
 """The portal's languages: Kazakh is the default and is served at the site root."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ when it begins with the variant (мұражайы, мұражайларда). No
   a quiz block), or that follows a line holding only such an HTML comment (above a heading), for a
   single use where the word means something else.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,9 @@ def masked(line: str, allowed: list[str]) -> str:
     """The line without quoted text and without words that begin with an allowed phrase."""
     line = QUOTED.sub(lambda m: " " * len(m.group(0)), line)
     for phrase in allowed:
-        line = re.sub(rf"(?<!{LETTER}){re.escape(phrase)}{LETTER}*", lambda m: " " * len(m.group(0)), line,
-                      flags=re.IGNORECASE)
+        line = re.sub(
+            rf"(?<!{LETTER}){re.escape(phrase)}{LETTER}*", lambda m: " " * len(m.group(0)), line, flags=re.IGNORECASE
+        )
     return line
 
 
@@ -62,8 +64,12 @@ def check_terminology(content, glossary: list[dict], report: ErrorReport) -> Non
                     continue
                 found = pattern.search(masked(line, allowed))
                 if found:
-                    word = re.match(rf"{LETTER}*", line[found.start():]).group(0) or variant
-                    report.add(page.source, number,
-                               f"'{word}': the glossary's term is '{preferred}' (content/data/glossary.yml avoids "
-                               f"'{variant}'); if the word means something else here, add "
-                               f"'terms-allow: {variant}' to the line in a comment", code="term.avoided")
+                    word = re.match(rf"{LETTER}*", line[found.start() :]).group(0) or variant
+                    report.add(
+                        page.source,
+                        number,
+                        f"'{word}': the glossary's term is '{preferred}' (content/data/glossary.yml avoids "
+                        f"'{variant}'); if the word means something else here, add "
+                        f"'terms-allow: {variant}' to the line in a comment",
+                        code="term.avoided",
+                    )

@@ -1,5 +1,6 @@
 """YAML read as nodes (each knows its line), fast: libyaml when PyYAML has it, PyYAML's own parser
 for the wording and line of an error."""
+
 from __future__ import annotations
 
 import yaml
@@ -25,8 +26,12 @@ def compose(text: str):
     return root
 
 
-PLAIN = {(yaml.ScalarNode, "tag:yaml.org,2002:str"), (yaml.ScalarNode, "tag:yaml.org,2002:merge"),
-         (yaml.SequenceNode, "tag:yaml.org,2002:seq"), (yaml.MappingNode, "tag:yaml.org,2002:map")}
+PLAIN = {
+    (yaml.ScalarNode, "tag:yaml.org,2002:str"),
+    (yaml.ScalarNode, "tag:yaml.org,2002:merge"),
+    (yaml.SequenceNode, "tag:yaml.org,2002:seq"),
+    (yaml.MappingNode, "tag:yaml.org,2002:map"),
+}
 # nodes that read as they are ('<<' is read with its mapping); any other is built once, so that a value
 # PyYAML cannot build is an error at its line rather than an exception later
 
@@ -41,19 +46,27 @@ def check_nodes(root) -> None:
     pending = [(root, 1, False)] if root is not None else []
     while pending:
         node, depth, children_done = pending.pop()
-        children = [] if isinstance(node, yaml.ScalarNode) else \
-            node.value if isinstance(node, yaml.SequenceNode) else [part for pair in node.value for part in pair]
+        children = (
+            []
+            if isinstance(node, yaml.ScalarNode)
+            else node.value
+            if isinstance(node, yaml.SequenceNode)
+            else [part for pair in node.value for part in pair]
+        )
         if children_done:
             values[id(node)] = 1 + sum(values.get(id(child), 1) for child in children)
             if values[id(node)] > MAX_VALUES:
-                raise yaml.composer.ComposerError(problem=f"its aliases expand to over {MAX_VALUES} values; "
-                                                          "write the values out", problem_mark=node.start_mark)
+                raise yaml.composer.ComposerError(
+                    problem=f"its aliases expand to over {MAX_VALUES} values; write the values out",
+                    problem_mark=node.start_mark,
+                )
             if (type(node), node.tag) not in PLAIN:
                 readable(node)
         elif id(node) not in values:
             if depth > MAX_DEPTH:  # also an alias inside the value it names
-                raise yaml.composer.ComposerError(problem=f"the document nests deeper than {MAX_DEPTH} levels",
-                                                  problem_mark=node.start_mark)
+                raise yaml.composer.ComposerError(
+                    problem=f"the document nests deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark
+                )
             pending.append((node, depth, True))
             pending.extend((child, depth + 1, False) for child in children if id(child) not in values)
 
@@ -67,8 +80,9 @@ def readable(node) -> None:
     except Exception as failure:  # KeyError, AttributeError, ConstructorError …: PyYAML fails in many ways
         problem = getattr(failure, "problem", None) or str(failure)
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise yaml.composer.ComposerError(problem=f"a value YAML cannot build as {tag}: {problem}",
-                                          problem_mark=node.start_mark) from None
+        raise yaml.composer.ComposerError(
+            problem=f"a value YAML cannot build as {tag}: {problem}", problem_mark=node.start_mark
+        ) from None
 
 
 def node_value(node):

@@ -5,6 +5,7 @@ apps that know the IANA zone (Google, Apple, Outlook, Thunderbird) show it at th
 convert it for readers elsewhere, following their own zone data if Kazakhstan's offset changes again
 (it did on 1 March 2024, from UTC+6 to UTC+5); the VTIMEZONE gives the offset to any app that does not.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,9 @@ def kazakhstan() -> ZoneInfo:
         return ZoneInfo.from_file(data, key=ZONE)
 
 
-def calendar_file(events: list[Event], name: str, lang: str, locations: dict[str, str],
-                  urls: dict[str, str] | None = None) -> bytes:
+def calendar_file(
+    events: list[Event], name: str, lang: str, locations: dict[str, str], urls: dict[str, str] | None = None
+) -> bytes:
     """A VCALENDAR with one VEVENT per event; locations and urls are keyed by event path."""
     zone = kazakhstan()
     calendar = Calendar()

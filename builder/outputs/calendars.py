@@ -1,4 +1,5 @@
 """The .ics calendar of every schedule section, written beside its table (see blocks/schedule.py)."""
+
 from __future__ import annotations
 
 from pathlib import Path

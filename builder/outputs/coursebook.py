@@ -1,20 +1,20 @@
 """The rendered course: a course's pages as HTML in one language, with its quiz data — the neutral
 input of the packaging stage (scorm/), which knows nothing about mkdocs or Markdown.
 """
+
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from builder.markdown.dialect import Dialect, make_markdown
+from builder.markdown.language_model import language_model
 from builder.model.content import Content
 from builder.model.courses import Course
 from builder.model.languages import language
-from builder.markdown.dialect import Dialect, make_markdown
-from builder.markdown.language_model import language_model
 from builder.outputs.interactions import INTERACTION_TYPES, correct_pattern
 
 
@@ -79,7 +79,7 @@ def relink(html: str, page_path: str, anchors: dict[str, str], portal_url: str |
             link.set("href", f"#{anchors[target]}" + (f"--{parts.fragment}" if parts.fragment else ""))
             link.set("data-page", anchors[target])
         elif portal_url:
-            url = target[:-len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
+            url = target[: -len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
             link.set("href", portal_url.rstrip("/") + "/" + url + (f"#{parts.fragment}" if parts.fragment else ""))
             link.set("target", "_blank")
             link.set("rel", "noopener")
@@ -88,16 +88,19 @@ def relink(html: str, page_path: str, anchors: dict[str, str], portal_url: str |
     return "".join(lxml_html.tostring(child, encoding="unicode") for child in root) if len(root) else (root.text or "")
 
 
-def render_course(course: Course, content: Content, dialect: Dialect, lang: str,
-                  portal_url: str | None = None) -> RenderedCourse:
+def render_course(
+    course: Course, content: Content, dialect: Dialect, lang: str, portal_url: str | None = None
+) -> RenderedCourse:
     # no plain answers, no portal summary, and the final assessment's feedback sealed until answered
-    md = make_markdown(dialect, lang, language_model(content, lang), reveal=False, summary=False,
-                       sealed=list(course.graded))
+    md = make_markdown(
+        dialect, lang, language_model(content, lang), reveal=False, summary=False, sealed=list(course.graded)
+    )
     anchors = {path: page_anchor(lang, i) for i, path in enumerate(course.pages)}
     if portal_url:
         portal_url = portal_url.rstrip("/") + "/" + language(lang).url_prefix
-    rendered = RenderedCourse(course.id, lang, course.title.get(lang, course.id), course.description.get(lang, ""),
-                              course.pass_mark)
+    rendered = RenderedCourse(
+        course.id, lang, course.title.get(lang, course.id), course.description.get(lang, ""), course.pass_mark
+    )
     for path in course.pages:
         page = content.page(lang, path)
         md.reset()
@@ -113,5 +116,11 @@ def render_course(course: Course, content: Content, dialect: Dialect, lang: str,
 
 def reported_quiz(quiz, graded: bool) -> dict:
     """How the package reports one quiz to the LMS — neutral data for scorm/, which knows no quiz model."""
-    return {"id": quiz.id, "type": quiz.type, "graded": graded, "interaction": INTERACTION_TYPES[quiz.type],
-            "pattern": correct_pattern(quiz), "description": quiz.question}
+    return {
+        "id": quiz.id,
+        "type": quiz.type,
+        "graded": graded,
+        "interaction": INTERACTION_TYPES[quiz.type],
+        "pattern": correct_pattern(quiz),
+        "description": quiz.question,
+    }

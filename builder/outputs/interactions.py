@@ -1,4 +1,5 @@
 """How each quiz is reported to an LMS: its type's SCORM interaction type and 2004 correct pattern."""
+
 from __future__ import annotations
 
 from builder.model.quiz.model import Quiz

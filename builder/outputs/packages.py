@@ -3,6 +3,7 @@
 builder renders the courses (coursebook.py); scorm/ writes the zips. The list of packages goes to
 dist/scorm/packages.json, which the portal's downloads page reads.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,14 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from builder.store.cache import BuildCache, link_or_copy
-from builder.store.workers import Shared, can_fork, forked_pool
-from builder.model.content import Content
 from builder.markdown.dialect import Dialect
-from builder.outputs.coursebook import render_course
-from builder.store.fingerprint import ProjectInputs, combine
 from builder.model.catalog import strings
+from builder.model.content import Content
 from builder.model.languages import LANGUAGE_CODES, LANGUAGES
+from builder.outputs.coursebook import render_course
+from builder.store.cache import BuildCache, link_or_copy
+from builder.store.fingerprint import ProjectInputs, combine
+from builder.store.workers import Shared, can_fork, forked_pool
 from scorm.package import EngineFiles, PlayerTexts, write_package
 
 SCORM_VERSIONS = ("1.2", "2004")
@@ -37,10 +38,14 @@ class PackageInfo:
 
 def engine_files(theme_dir: Path) -> EngineFiles:
     """The portal's quiz engine and the player's texts (the catalog's `player` group, the languages' names)."""
-    texts = PlayerTexts({lang: strings(lang, "player") for lang in LANGUAGE_CODES},
-                        {lang.code: lang.name for lang in LANGUAGES})
-    return EngineFiles((theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
-                       (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes(), texts)
+    texts = PlayerTexts(
+        {lang: strings(lang, "player") for lang in LANGUAGE_CODES}, {lang.code: lang.name for lang in LANGUAGES}
+    )
+    return EngineFiles(
+        (theme_dir / "assets" / "quiz" / "quiz.js").read_bytes(),
+        (theme_dir / "assets" / "quiz" / "quiz.css").read_bytes(),
+        texts,
+    )
 
 
 def package_name(course_id: str, language: str, version: str) -> str:
@@ -51,8 +56,9 @@ def package_key(inputs: ProjectInputs, course, languages: list[str], version: st
     """Everything one package is made from: its course file, its pages in its languages, the engine."""
     named = inputs.common()
     named.update({f"theme/{name}": digest for name, digest in inputs.theme.items() if name.startswith("assets/quiz/")})
-    named.update({f"content/{name}": digest for name, digest in inputs.shared.items()
-                  if name == f"courses/{course.source.name}"})
+    named.update(
+        {f"content/{name}": digest for name, digest in inputs.shared.items() if name == f"courses/{course.source.name}"}
+    )
     for lang in languages:
         named.update(inputs.page_hashes(lang, course.pages))
     named["version"] = version
@@ -63,6 +69,7 @@ def package_key(inputs: ProjectInputs, course, languages: list[str], version: st
 class PackagingJob:
     """What every worker shares: handed to each worker once, when it starts (by fork: not pickled,
     the content model is large)."""
+
     content: Content
     dialect: Dialect
     engine: EngineFiles
@@ -99,15 +106,24 @@ def package_course(index: int, job: PackagingJob | None = None) -> tuple[list[Pa
                     job.cache.store("packages", key, job.target / name)
             if key:
                 keys.add(key)
-            made.append(PackageInfo(course.id, name, version, language, (job.target / name).stat().st_size,
-                                    dict(course.title)))
+            made.append(
+                PackageInfo(course.id, name, version, language, (job.target / name).stat().st_size, dict(course.title))
+            )
     total = len(sets) * len(SCORM_VERSIONS)
     return made, keys, f"  packages: course '{course.id}' ({total} zips" + (f", {reused} unchanged)" if reused else ")")
 
 
-def build_packages(content: Content, dialect: Dialect, theme_dir: Path, target: Path,
-                   portal_url: str | None = None, progress=print, cache: BuildCache | None = None,
-                   inputs: ProjectInputs | None = None, workers: int | None = None) -> list[PackageInfo]:
+def build_packages(
+    content: Content,
+    dialect: Dialect,
+    theme_dir: Path,
+    target: Path,
+    portal_url: str | None = None,
+    progress=print,
+    cache: BuildCache | None = None,
+    inputs: ProjectInputs | None = None,
+    workers: int | None = None,
+) -> list[PackageInfo]:
     """Write every package into target; with a cache, reuse each one whose inputs are unchanged.
 
     Courses are packaged in parallel worker processes (rendering Markdown is CPU-bound).
@@ -129,6 +145,7 @@ def build_packages(content: Content, dialect: Dialect, theme_dir: Path, target: 
         progress(line)
     if cache and inputs:
         cache.keep_only("packages", keys)
-    (target / INDEX_FILE).write_text(json.dumps([asdict(p) for p in made], ensure_ascii=False, indent=1) + "\n",
-                                     encoding="utf-8")
+    (target / INDEX_FILE).write_text(
+        json.dumps([asdict(p) for p in made], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return made

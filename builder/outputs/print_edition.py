@@ -7,6 +7,7 @@ address is known) or become plain text. WeasyPrint lays the pages out with the p
 builder/print/, loading nothing from the network. The list of editions goes to dist/print/print.json,
 which the portal's downloads blocks read.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ import os
 import time
 from concurrent.futures import as_completed
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -23,22 +24,23 @@ from urllib.request import url2pathname
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from lxml import html as lxml_html
 
-from builder.store.cache import BuildCache, link_or_copy
-from builder.model.content import Content, NavEntry, Page
-from builder.outputs.coursebook import relink
-from builder.store.fingerprint import ProjectInputs, combine
-from builder.model.languages import LANGUAGE_CODES, language
 from builder.markdown.dialect import Dialect, make_markdown
 from builder.markdown.language_model import language_model
-from builder.store.workers import Shared, forked_pool
-from builder.model.quiz.model import Quiz
-from builder.model.quiz.types import QUIZ_TYPES
 from builder.markdown.quiz.strings import strings as quiz_strings
-
 from builder.model.books import BOOKS
 from builder.model.catalog import strings
+from builder.model.content import Content, NavEntry, Page
+from builder.model.languages import LANGUAGE_CODES, language
+from builder.model.quiz.model import Quiz
+from builder.model.quiz.types import QUIZ_TYPES
+from builder.outputs.coursebook import relink
+from builder.store.cache import BuildCache, link_or_copy
+from builder.store.fingerprint import ProjectInputs, combine
+from builder.store.workers import Shared, forked_pool
+
 INDEX_FILE = "print.json"
 TEMPLATE_DIR = Path(__file__).parent / "print"
+
 
 @dataclass(frozen=True)
 class PrintEdition:
@@ -62,6 +64,7 @@ class Chapter:
 @dataclass(frozen=True)
 class EditionJob:
     """Everything one worker process needs to typeset one book in one language."""
+
     book: str
     lang: str
     title: str
@@ -82,9 +85,9 @@ def edition_name(book: str, lang: str) -> str:
 
 def book_paths(nav: list[NavEntry], book: str) -> list[str]:
     """The page paths of the book's nav.yml section, in order (sub-sections flattened)."""
+
     def flatten(entries: list[NavEntry]) -> list[str]:
-        return [path for entry in entries
-                for path in (flatten(entry.children) if entry.is_section else [entry.path])]
+        return [path for entry in entries for path in (flatten(entry.children) if entry.is_section else [entry.path])]
 
     for entry in nav:
         if entry.is_section and entry.path == f"{book}/":
@@ -95,36 +98,51 @@ def book_paths(nav: list[NavEntry], book: str) -> list[str]:
 def edition_year() -> int:
     # SOURCE_DATE_EPOCH pins the date for reproducible builds; otherwise the build date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.year
 
 
 @dataclass(frozen=True)
 class Typesetting:
     """What every typesetting worker shares: the dialect, each language's model, the folders it may read."""
+
     dialect: Dialect
     models: dict  # lang -> LanguageModel
     project_root: Path
     content_dir: Path
 
 
-def edition_jobs(content: Content, site_names: dict[str, str], out_dir: Path,
-                 portal_url: str | None = None) -> list[EditionJob]:
+def edition_jobs(
+    content: Content, site_names: dict[str, str], out_dir: Path, portal_url: str | None = None
+) -> list[EditionJob]:
     names = site_names
     year = edition_year()
     jobs = []
     for book in BOOKS:
         paths = book_paths(content.nav, book)
         for lang in LANGUAGE_CODES:
-            pages: list[Page] = [page for path in paths
-                                 if (page := content.page(lang, path)) is not None and not page.draft]
+            pages: list[Page] = [
+                page for path in paths if (page := content.page(lang, path)) is not None and not page.draft
+            ]
             if not pages:
                 continue
             index = content.page(lang, f"{book}/index.md")
-            chapters = tuple(Chapter(page.path, f"ch{number}", page.title, page.body, page.source.parent)
-                             for number, page in enumerate(pages, 1))
-            jobs.append(EditionJob(book, lang, index.title if index else book, names.get(lang, ""), year, chapters,
-                                   out_dir / edition_name(book, lang), portal_url))
+            chapters = tuple(
+                Chapter(page.path, f"ch{number}", page.title, page.body, page.source.parent)
+                for number, page in enumerate(pages, 1)
+            )
+            jobs.append(
+                EditionJob(
+                    book,
+                    lang,
+                    index.title if index else book,
+                    names.get(lang, ""),
+                    year,
+                    chapters,
+                    out_dir / edition_name(book, lang),
+                    portal_url,
+                )
+            )
     return jobs
 
 
@@ -136,9 +154,17 @@ def edition_key(inputs: ProjectInputs, job: EditionJob) -> str:
     return combine(named)
 
 
-def build_print_editions(content: Content, dialect: Dialect, site_names: dict[str, str], out_dir: Path, progress=print,
-                         portal_url: str | None = None, workers: int | None = None,
-                         cache: BuildCache | None = None, inputs: ProjectInputs | None = None) -> list[Path]:
+def build_print_editions(
+    content: Content,
+    dialect: Dialect,
+    site_names: dict[str, str],
+    out_dir: Path,
+    progress=print,
+    portal_url: str | None = None,
+    workers: int | None = None,
+    cache: BuildCache | None = None,
+    inputs: ProjectInputs | None = None,
+) -> list[Path]:
     """Typeset every book in every language into out_dir/<book>-<lang>.pdf and list them in print.json.
 
     With a cache, a book whose inputs are unchanged since an earlier build is taken from it.
@@ -161,8 +187,9 @@ def build_print_editions(content: Content, dialect: Dialect, site_names: dict[st
     # the longest books first, so that the workers finish at about the same time
     longest_first = sorted(to_typeset, key=lambda job: -sum(len(chapter.body) for chapter in job.chapters))
     workers = workers or max(1, min(2, os.cpu_count() or 1, len(longest_first)))  # WeasyPrint is CPU-bound
-    shared = Typesetting(dialect, {lang: language_model(content, lang) for lang in LANGUAGE_CODES},
-                         content.root.parent, content.root)
+    shared = Typesetting(
+        dialect, {lang: language_model(content, lang) for lang in LANGUAGE_CODES}, content.root.parent, content.root
+    )
     with forked_pool(workers, shared) as pool:
         futures = {pool.submit(typeset_edition, job): job for job in longest_first}
         for future in as_completed(futures):
@@ -176,8 +203,9 @@ def build_print_editions(content: Content, dialect: Dialect, site_names: dict[st
     if keys:
         cache.keep_only("print", set(keys.values()))
     editions = [made[job.target] for job in jobs]  # in book and language order
-    (out_dir / INDEX_FILE).write_text(json.dumps([asdict(e) for e in editions], ensure_ascii=False, indent=1) + "\n",
-                                      encoding="utf-8")
+    (out_dir / INDEX_FILE).write_text(
+        json.dumps([asdict(e) for e in editions], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return [out_dir / edition.file for edition in editions]
 
 
@@ -188,9 +216,9 @@ def typeset_edition(job: EditionJob, shared: Typesetting | None = None) -> tuple
     shared = shared or Shared.value
     started = time.perf_counter()
     fetcher = local_files_fetcher(shared.project_root, shared.content_dir, TEMPLATE_DIR)
-    document = HTML(string=edition_html(job, shared), base_url=str(shared.content_dir / job.lang) + "/",
-                    url_fetcher=fetcher).render(
-        stylesheets=[CSS(filename=str(TEMPLATE_DIR / "edition.css"), url_fetcher=fetcher)])
+    document = HTML(
+        string=edition_html(job, shared), base_url=str(shared.content_dir / job.lang) + "/", url_fetcher=fetcher
+    ).render(stylesheets=[CSS(filename=str(TEMPLATE_DIR / "edition.css"), url_fetcher=fetcher)])
     job.target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(job.target)
     return len(document.pages), time.perf_counter() - started
@@ -213,11 +241,17 @@ def edition_html(job: EditionJob, shared: Typesetting) -> str:
         title = chapter.title
         if chapter.path == f"{job.book}/index.md":
             title = labels["about"]  # the index page's heading is the book's title, already on the cover
-        chapters.append({"anchor": chapter.anchor, "title": title,
-                         "html": print_ready(body, quizzes, job.lang, chapter.folder, title)})
+        chapters.append(
+            {
+                "anchor": chapter.anchor,
+                "title": title,
+                "html": print_ready(body, quizzes, job.lang, chapter.folder, title),
+            }
+        )
     environment = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
     return environment.get_template("edition.html").render(
-        lang=job.lang, title=job.title, site_name=job.site_name, year=job.year, labels=labels, chapters=chapters)
+        lang=job.lang, title=job.title, site_name=job.site_name, year=job.year, labels=labels, chapters=chapters
+    )
 
 
 def print_ready(body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, title: str) -> str:
@@ -254,8 +288,7 @@ def print_ready(body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, ti
 def printed_quiz(quiz: Quiz, lang: str) -> str:
     """A quiz as a printed exercise: the question and what to choose from, without the answers."""
     hint, body = QUIZ_TYPES[quiz.type].printed_html(quiz, quiz_strings(lang), strings(lang, "print"))
-    return (f'<div class="print-quiz"><p class="print-quiz__question">{escape(quiz.question)}{hint}</p>'
-            f"{body}</div>")
+    return f'<div class="print-quiz"><p class="print-quiz__question">{escape(quiz.question)}{hint}</p>{body}</div>'
 
 
 def local_files_fetcher(*roots: Path):

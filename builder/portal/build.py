@@ -3,6 +3,7 @@
 All mkdocs-specific building lives here and in builder/plugin/, so the portal can move to another
 engine without touching the content model or the packages.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,9 @@ from builder.store.cache import copy_tree
 from builder.store.workers import forked_pool
 
 
-def build_language(config_file: str, lang_code: str, out_dir: str, model_file: str, site_url: str = "",
-                   dirty: bool = False) -> str:
+def build_language(
+    config_file: str, lang_code: str, out_dir: str, model_file: str, site_url: str = "", dirty: bool = False
+) -> str:
     """Build one language as a standalone mkdocs site in out_dir (runs in a worker process).
 
     model_file: this language's part of the checked model (builder/markdown/language_model.py).
@@ -33,9 +35,16 @@ def build_language(config_file: str, lang_code: str, out_dir: str, model_file: s
     return lang_code
 
 
-def build_portal(config_file: Path, staging: Path, model_files: dict[str, Path], site_url: str = "",
-                 progress=print, jobs: int | None = None, unchanged_in: Path | None = None,
-                 unchanged: frozenset[str] = frozenset()) -> Path:
+def build_portal(
+    config_file: Path,
+    staging: Path,
+    model_files: dict[str, Path],
+    site_url: str = "",
+    progress=print,
+    jobs: int | None = None,
+    unchanged_in: Path | None = None,
+    unchanged: frozenset[str] = frozenset(),
+) -> Path:
     """Build every language in parallel into staging/ and assemble them into staging/site.
 
     model_files: each language's model file. Languages in `unchanged` are taken from the earlier site
@@ -50,8 +59,10 @@ def build_portal(config_file: Path, staging: Path, model_files: dict[str, Path],
     if to_build:
         jobs = jobs or min(len(to_build), os.cpu_count() or 1)
         with forked_pool(jobs) as pool:  # workers stopped with the build (builder/store/workers.py)
-            futures = [pool.submit(build_language, str(config_file), code, str(path), str(model_files[code]), site_url)
-                       for code, path in to_build.items()]
+            futures = [
+                pool.submit(build_language, str(config_file), code, str(path), str(model_files[code]), site_url)
+                for code, path in to_build.items()
+            ]
             for done, future in enumerate(futures, 1):
                 progress(f"  portal: language '{future.result()}' built ({done}/{len(futures)})")
     return assemble(parts, staging / "site")
@@ -67,6 +78,7 @@ def only_this_language(root: Path):
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         return top & set(names) if Path(folder) == root else set()
+
     return ignore
 
 

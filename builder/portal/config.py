@@ -5,6 +5,7 @@ builder/model/languages.py, and the crossdialogue plugin's per-language settings
 those languages. From the same configuration the rest of the builder receives plain data: the Markdown
 dialect and each language's site name.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,11 +35,13 @@ def plugin_entries(config_file: Path, lang: str | None, model_file: Path | None)
         raw = yaml_load(handle) or {}
     plugins = []
     for entry in raw.get("plugins", []):
-        name, settings = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         settings = dict(settings or {})
         if name == I18N:
-            settings["languages"] = [{"locale": language.code, "name": language.name, "default": language.default,
-                                      "build": True} for language in LANGUAGES]
+            settings["languages"] = [
+                {"locale": language.code, "name": language.name, "default": language.default, "build": True}
+                for language in LANGUAGES
+            ]
             if lang:
                 settings["build_only_locale"] = lang
         elif name == PORTAL_PLUGIN and model_file is not None:
@@ -47,8 +50,13 @@ def plugin_entries(config_file: Path, lang: str | None, model_file: Path | None)
     return plugins
 
 
-def load_site_config(config_file: Path, lang: str | None = None, site_dir: Path | None = None,
-                     site_url: str | None = None, model_file: Path | None = None):
+def load_site_config(
+    config_file: Path,
+    lang: str | None = None,
+    site_dir: Path | None = None,
+    site_url: str | None = None,
+    model_file: Path | None = None,
+):
     """mkdocs' validated configuration of one language's build (or of the portal as a whole)."""
     from mkdocs.config import load_config
 
@@ -62,7 +70,9 @@ def load_site_config(config_file: Path, lang: str | None = None, site_dir: Path 
 
 def portal_settings(config_file: Path) -> PortalSettings:
     config = load_site_config(config_file)
-    dialect = Dialect(tuple(config["markdown_extensions"]),
-                      {name: dict(value) for name, value in (config["mdx_configs"] or {}).items()})
+    dialect = Dialect(
+        tuple(config["markdown_extensions"]),
+        {name: dict(value) for name, value in (config["mdx_configs"] or {}).items()},
+    )
     languages = config.plugins[PORTAL_PLUGIN].config.languages
     return PortalSettings(dialect, {code: str(settings.site_name) for code, settings in languages.items()})

@@ -6,6 +6,7 @@
 - every page's markup is mended where the Nu Html Checker or axe-core object (plugin/markup.py);
   the mending is idempotent, so a preview's partial rebuild can run the pass again.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

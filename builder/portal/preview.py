@@ -6,6 +6,7 @@ the check still runs over all content, and the language's search index is update
 other change, or a failure on the way, takes a full build, which swaps in only when it succeeds.
 The packages on the preview's downloads page are those of the last full build.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ from builder.store.fingerprint import ProjectInputs
 @dataclass(frozen=True)
 class Rebuilds:
     """What the preview asks of the pipeline (handed in by the `serve` command, a layer above)."""
+
     root: Path  # the project
     config_file: Path
     content_dir: Path
@@ -40,7 +42,7 @@ def front_matter_block(path: Path) -> str:
     """The front matter's lines, delimiters included (titles, drafts: what other pages show of this one)."""
     lines = path.read_text(encoding="utf-8").split("\n")
     closing = closing_delimiter(lines)
-    return "\n".join(lines[:len(lines) if closing is None else closing + 1])
+    return "\n".join(lines[: len(lines) if closing is None else closing + 1])
 
 
 class Preview:
@@ -51,23 +53,37 @@ class Preview:
 
     def snapshot(self, inputs: ProjectInputs) -> None:
         self.inputs = inputs
-        self.front_matter = {f"{lang}/{path}": front_matter_block(self.project.content_dir / lang / path)
-                             for lang, pages in inputs.pages.items() for path in pages if path.endswith(".md")}
+        self.front_matter = {
+            f"{lang}/{path}": front_matter_block(self.project.content_dir / lang / path)
+            for lang, pages in inputs.pages.items()
+            for path in pages
+            if path.endswith(".md")
+        }
 
     def edited_pages(self, now: ProjectInputs) -> list[tuple[str, str]] | None:
         """(language, page path) of the pages whose text alone changed; None if anything else did."""
         before = self.inputs
         if before is None or (now.code, now.config, now.theme, now.shared) != (
-                before.code, before.config, before.theme, before.shared):
+            before.code,
+            before.config,
+            before.theme,
+            before.shared,
+        ):
             return None
         if {lang: set(pages) for lang, pages in now.pages.items()} != {
-                lang: set(pages) for lang, pages in before.pages.items()}:
+            lang: set(pages) for lang, pages in before.pages.items()
+        }:
             return None  # a page added or removed
-        edited = [(lang, path) for lang, pages in now.pages.items() for path, digest in pages.items()
-                  if before.pages[lang][path] != digest]
+        edited = [
+            (lang, path)
+            for lang, pages in now.pages.items()
+            for path, digest in pages.items()
+            if before.pages[lang][path] != digest
+        ]
         for lang, path in edited:
-            if not path.endswith(".md") or front_matter_block(self.project.content_dir / lang / path) != \
-                    self.front_matter.get(f"{lang}/{path}"):
+            if not path.endswith(".md") or front_matter_block(
+                self.project.content_dir / lang / path
+            ) != self.front_matter.get(f"{lang}/{path}"):
                 return None
         return edited
 
@@ -125,8 +141,9 @@ def serve(project: Rebuilds, host: str, port: int, progress=print) -> None:
     preview_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port(host)
     # look for changes every 0.2 s (mkdocs' default is 0.5 s): an edit shows sooner, at a few stat calls a page
-    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview_dir),
-                              polling_interval=0.2)
+    server = LiveReloadServer(
+        builder=preview.rebuild, host=host, port=port, root=str(preview_dir), polling_interval=0.2
+    )
     for watched in (project.content_dir, project.root / "theme", project.config_file):
         if watched.exists():
             server.watch(str(watched))

@@ -3,6 +3,7 @@
 A package, a print edition or a language of the portal is rebuilt only when a file it reads has
 changed; otherwise the stored copy is used. Keys come from builder/fingerprint.py.
 """
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@
 Every key includes the code of the builder and the versions of the libraries it drives, so a new
 release of either rebuilds everything; beyond that, each output names exactly the files it reads.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,22 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2",
-             "weasyprint", "pydyf", "pyphen", "tinycss2", "lxml", "icalendar", "tzdata", "babel")
+LIBRARIES = (
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "markdown",
+    "pymdown-extensions",
+    "jinja2",
+    "weasyprint",
+    "pydyf",
+    "pyphen",
+    "tinycss2",
+    "lxml",
+    "icalendar",
+    "tzdata",
+    "babel",
+)
 CODE_PACKAGES = ("builder", "scorm")
 
 
@@ -32,8 +47,11 @@ def tree_hashes(folder: Path, pattern: str = "**/*") -> dict[str, str]:
     """path relative to folder -> content hash, for every file below folder."""
     if not folder.exists():
         return {}
-    return {path.relative_to(folder).as_posix(): file_hash(path)
-            for path in sorted(folder.glob(pattern)) if path.is_file() and "__pycache__" not in path.parts}
+    return {
+        path.relative_to(folder).as_posix(): file_hash(path)
+        for path in sorted(folder.glob(pattern))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +83,16 @@ class ProjectInputs:
         self.config = file_hash(root / "mkdocs.yml")
         self.theme = tree_hashes(root / "theme")
         content = root / "content"
-        self.pages = {lang.name: tree_hashes(lang) for lang in sorted(content.iterdir())
-                      if lang.is_dir() and lang.name not in ("courses", "data")}
-        self.shared = {name: digest for name, digest in tree_hashes(content).items()
-                       if name.split("/")[0] in ("courses", "data", "nav.yml")}
+        self.pages = {
+            lang.name: tree_hashes(lang)
+            for lang in sorted(content.iterdir())
+            if lang.is_dir() and lang.name not in ("courses", "data")
+        }
+        self.shared = {
+            name: digest
+            for name, digest in tree_hashes(content).items()
+            if name.split("/")[0] in ("courses", "data", "nav.yml")
+        }
         self.site_url = site_url or ""
 
     def everything(self) -> str:
@@ -83,8 +107,9 @@ class ProjectInputs:
     def common(self) -> dict[str, str]:
         """What every output reads: the code, the configuration, the shared data and the address."""
         named = {"code": self.code, "config": self.config, "site_url": hash_bytes(self.site_url)}
-        named.update({f"content/{name}": digest for name, digest in self.shared.items()
-                      if not name.startswith("courses/")})
+        named.update(
+            {f"content/{name}": digest for name, digest in self.shared.items() if not name.startswith("courses/")}
+        )
         return named
 
     def page_hashes(self, lang: str, paths) -> dict[str, str]:

@@ -7,6 +7,7 @@ checked model (builder/markdown/language_model.py) and the page being rendered.
           model: null             # a LanguageModel, set by whoever renders (plugin, packages, print)
           page: ""                # the page being rendered (path in its language), set per page
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

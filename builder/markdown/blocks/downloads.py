@@ -6,6 +6,7 @@ Shows the download lists of the build in progress, handed over in the language m
 and print editions are built before the portal); the files themselves are copied into the portal under
 downloads/.
 """
+
 from __future__ import annotations
 
 import json
@@ -63,36 +64,45 @@ def format_downloads(source: str, language: str, css_class: str, options: dict, 
 
 
 def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, second: str) -> str:
-    names = {l.code: l.name for l in LANGUAGES}
+    names = {each.code: each.name for each in LANGUAGES}
     depth = to_portal_root(lang, 2)  # the page is lms/downloads/
     rows = []
     for package in packages:
         language_name = head[4] if package["language"] == "mul" else names[package["language"]]
-        rows.append(f'<tr><td>{escape(package["title"].get(lang, package["course"]))}</td>'
-                    f'<td>{escape(package[second])}</td><td>{escape(language_name)}</td>'
-                    f'<td>{size_text(package["size"], lang)}</td>'
-                    f'<td><a href="{depth}{folder}/{escape(package["file"])}" download>{escape(package["file"])}</a></td></tr>')
+        rows.append(
+            f"<tr><td>{escape(package['title'].get(lang, package['course']))}</td>"
+            f"<td>{escape(package[second])}</td><td>{escape(language_name)}</td>"
+            f"<td>{size_text(package['size'], lang)}</td>"
+            f'<td><a href="{depth}{folder}/{escape(package["file"])}" download>{escape(package["file"])}</a></td></tr>'
+        )
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in head[:4])
-    return (f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">'
-            f'{escape(strings(lang, "downloads")["file"])}</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<div class="ccd-downloads"><table><thead><tr>{header}<th scope="col">'
+        f"{escape(strings(lang, 'downloads')['file'])}</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def print_table(editions: list[dict], lang: str) -> str:
     """Every print edition; a book is named by its title in the page's language."""
-    names = {l.code: l.name for l in LANGUAGES}
+    names = {each.code: each.name for each in LANGUAGES}
     titles = {edition["book"]: edition["title"] for edition in editions if edition["lang"] == lang}
     depth = to_portal_root(lang, 2)  # the page is lms/downloads/
-    rows = [f'<tr><td>{escape(titles.get(edition["book"], edition["title"]))}</td>'
-            f'<td>{escape(names[edition["lang"]])}</td><td>{edition["pages"]}</td>'
-            f'<td>{size_text(edition["size"], lang)}</td>'
-            f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
-            f'{escape(edition["file"])}</a></td></tr>' for edition in editions]
+    rows = [
+        f"<tr><td>{escape(titles.get(edition['book'], edition['title']))}</td>"
+        f"<td>{escape(names[edition['lang']])}</td><td>{edition['pages']}</td>"
+        f"<td>{size_text(edition['size'], lang)}</td>"
+        f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
+        f"{escape(edition['file'])}</a></td></tr>"
+        for edition in editions
+    ]
     text = strings(lang, "downloads")
     columns = (text["print_edition"], text["print_language"], text["print_pages"], text["print_size"], text["file"])
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in columns)
-    return (f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
@@ -102,6 +112,8 @@ def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
         return ""
     depth = to_portal_root(lang, 1)  # the page is <book>/
     text = strings(lang, "downloads")
-    details = f'{text["pages"].format(pages=edition["pages"])}, {size_text(edition["size"], lang)}'
-    return (f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
-            f'type="application/pdf">{escape(text["print_link"])}</a> — {escape(details)}</p>')
+    details = f"{text['pages'].format(pages=edition['pages'])}, {size_text(edition['size'], lang)}"
+    return (
+        f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
+        f'type="application/pdf">{escape(text["print_link"])}</a> — {escape(details)}</p>'
+    )

@@ -4,6 +4,7 @@ The facts are typed once, in the front matter (checked, equal in every language)
 in the page's language, with a notice when the event is only planned. The page is the one being
 rendered (the crossdialogue plugin names it in the block context before each page).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,10 +27,15 @@ def format_event(source: str, language: str, css_class: str, options: dict, md, 
     except (KeyError, TypeError, ValueError):
         return ""  # `builder check` reports the field
     planned = meta.get("status") != "confirmed"
-    facts = [(text["date"], f'<time datetime="{start:%Y-%m-%d}">{escape(date_with_weekday(lang, start))}</time>'),
-             (text["time"], f'<time datetime="{start:%H:%M}">{start:%H:%M}</time>–'
-                            f'<time datetime="{end:%H:%M}">{end:%H:%M}</time> '
-                            f'({escape(text["minutes"].format(minutes=meta["duration"]))})')]
+    facts = [
+        (text["date"], f'<time datetime="{start:%Y-%m-%d}">{escape(date_with_weekday(lang, start))}</time>'),
+        (
+            text["time"],
+            f'<time datetime="{start:%H:%M}">{start:%H:%M}</time>–'
+            f'<time datetime="{end:%H:%M}">{end:%H:%M}</time> '
+            f"({escape(text['minutes'].format(minutes=meta['duration']))})",
+        ),
+    ]
     if "place" in meta:
         place = context.data.places.get(meta["place"], {})
         facts.append((text["place"], escape(place.get("name", {}).get(lang, str(meta["place"])))))
@@ -44,7 +50,9 @@ def format_event(source: str, language: str, css_class: str, options: dict, md, 
         notes.append(f'<p class="ccd-event__optional">{escape(text["optional"])}</p>')
     title = text["planned_title"] if planned else text["event_facts"]
     kind = "warning" if planned else "info"
-    return (f'<div class="ccd-event admonition {kind}"><p class="admonition-title">{escape(title)}</p>'
-            f'{"".join(notes)}<dl class="ccd-event__facts">{rows}</dl>'
-            f'<p class="ccd-event__calendar"><a href="../{CALENDAR_FILE}" download>{escape(text["calendar"])}</a>'
-            f'</p></div>')
+    return (
+        f'<div class="ccd-event admonition {kind}"><p class="admonition-title">{escape(title)}</p>'
+        f'{"".join(notes)}<dl class="ccd-event__facts">{rows}</dl>'
+        f'<p class="ccd-event__calendar"><a href="../{CALENDAR_FILE}" download>{escape(text["calendar"])}</a>'
+        f"</p></div>"
+    )

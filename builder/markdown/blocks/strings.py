@@ -1,4 +1,5 @@
 """The data blocks' labels and dates: the `blocks` group of the catalog (builder/model/catalog/)."""
+
 from __future__ import annotations
 
 from builder.model.catalog import long_date as catalog_date

@@ -8,25 +8,26 @@ Used through pymdownx.superfences' custom fences (so quizzes work inside admonit
       - pymdownx.superfences:
           custom_fences:
             - {name: quiz, class: quiz, format: !!python/name:builder.markdown.quiz.extension.format_quiz}
-            - {name: quiz-progress, class: quiz-progress, format: !!python/name:builder.markdown.quiz.extension.format_progress}
+            - {name: quiz-progress, class: quiz-progress,
+               format: !!python/name:builder.markdown.quiz.extension.format_progress}
 
 After a conversion, `md.quizzes` holds the structured quizzes of the page, for outputs that need
 the data (never scrape the HTML).
 """
+
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-
 from xml.etree import ElementTree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from builder.model.languages import DEFAULT_LANGUAGE
 from builder.markdown.quiz.html import render_progress, render_quiz, render_summary, render_withheld
-from builder.model.quiz.model import QuizBlock, parse_quiz
 from builder.markdown.quiz.strings import strings
+from builder.model.languages import DEFAULT_LANGUAGE
+from builder.model.quiz.model import QuizBlock, parse_quiz
 
 
 class QuizExtension(Extension):
@@ -35,8 +36,11 @@ class QuizExtension(Extension):
             "lang": [DEFAULT_LANGUAGE.code, "language of the interface strings: kk, ru or en"],
             "reveal": [True, "render the no-JavaScript answer reveal (off for graded assessments)"],
             "summary": [True, "append the per-page self-check summary after the last quiz"],
-            "assessed": [{}, "quiz id -> title of the course whose final assessment it belongs to: such "
-                             "questions are withheld (public editions must not show their answers)"],
+            "assessed": [
+                {},
+                "quiz id -> title of the course whose final assessment it belongs to: such "
+                "questions are withheld (public editions must not show their answers)",
+            ],
             "sealed": [[], "quiz ids whose feedback is sealed until answered (a package's graded questions)"],
         }
         super().__init__(**kwargs)
@@ -75,8 +79,12 @@ class SummaryTreeprocessor(Treeprocessor):
 
 
 def settings_of(md: Markdown | None) -> dict:
-    return getattr(md, "quiz_settings", None) or {"lang": DEFAULT_LANGUAGE.code, "reveal": True, "summary": True,
-                                                  "assessed": {}}
+    return getattr(md, "quiz_settings", None) or {
+        "lang": DEFAULT_LANGUAGE.code,
+        "reveal": True,
+        "summary": True,
+        "assessed": {},
+    }
 
 
 def format_quiz(source: str, language: str, css_class: str, options: dict, md: Markdown, **kwargs) -> str:
@@ -94,8 +102,9 @@ def format_quiz(source: str, language: str, css_class: str, options: dict, md: M
         return ""
     if hasattr(md, "quizzes"):
         md.quizzes.append(quiz)
-    return render_quiz(quiz, strings(settings["lang"]), reveal=settings["reveal"],
-                       sealed=quiz.id in (settings.get("sealed") or ()))
+    return render_quiz(
+        quiz, strings(settings["lang"]), reveal=settings["reveal"], sealed=quiz.id in (settings.get("sealed") or ())
+    )
 
 
 def format_progress(source: str, language: str, css_class: str, options: dict, md: Markdown, **kwargs) -> str:

@@ -12,6 +12,7 @@ section (the first folder of a page's path):
 - no two options of a question read the same once case, spacing and punctuation are ignored;
 - every option of a graded question has feedback.
 """
+
 from __future__ import annotations
 
 import math
@@ -71,11 +72,15 @@ def check_true_false_balance(name: str, quizzes: list[Quiz], graded: bool, repor
         return
     majority = keys_true > high
     offending = [quiz for quiz in true_false if bool(quiz.answer) == majority]
-    report.add(offending[0].source, offending[0].line,
-               f"true/false keys of {name} are unbalanced: {keys_true} of {len(true_false)} are 'true' "
-               f"(between {low} and {high} should be); rewrite some of the statements keyed "
-               f"'{str(majority).lower()}' ({', '.join(q.id for q in offending)}) so that they are "
-               f"{str(not majority).lower()}, in every language; {RULES_HELP}", code="answer-key.true-false-balance")
+    report.add(
+        offending[0].source,
+        offending[0].line,
+        f"true/false keys of {name} are unbalanced: {keys_true} of {len(true_false)} are 'true' "
+        f"(between {low} and {high} should be); rewrite some of the statements keyed "
+        f"'{str(majority).lower()}' ({', '.join(q.id for q in offending)}) so that they are "
+        f"{str(not majority).lower()}, in every language; {RULES_HELP}",
+        code="answer-key.true-false-balance",
+    )
 
 
 def check_longest_right_option(name: str, quizzes: list[Quiz], report: ErrorReport) -> None:
@@ -85,10 +90,14 @@ def check_longest_right_option(name: str, quizzes: list[Quiz], report: ErrorRepo
     if len(longest) <= allowed:
         return
     for quiz in longest:
-        report.add(quiz.source, quiz.line,
-                   f"quiz '{quiz.id}': the right option is strictly the longest, as in {len(longest)} of the "
-                   f"{len(singles)} single-choice questions of {name} (at most {allowed} may be); make its "
-                   f"distractors as full and specific as the key, or the key shorter; {RULES_HELP}", code="answer-key.longest-right")
+        report.add(
+            quiz.source,
+            quiz.line,
+            f"quiz '{quiz.id}': the right option is strictly the longest, as in {len(longest)} of the "
+            f"{len(singles)} single-choice questions of {name} (at most {allowed} may be); make its "
+            f"distractors as full and specific as the key, or the key shorter; {RULES_HELP}",
+            code="answer-key.longest-right",
+        )
 
 
 def check_options(quiz: Quiz, graded: bool, report: ErrorReport) -> None:
@@ -96,14 +105,22 @@ def check_options(quiz: Quiz, graded: bool, report: ErrorReport) -> None:
     for option in quiz.options:
         key = normalized_option(option.text)
         if key in seen:
-            report.add(quiz.source, option.line,
-                       f"quiz '{quiz.id}': this option reads the same as the one on line {seen[key]}; "
-                       f"every option must say something different", code="answer-key.duplicate-option")
+            report.add(
+                quiz.source,
+                option.line,
+                f"quiz '{quiz.id}': this option reads the same as the one on line {seen[key]}; "
+                f"every option must say something different",
+                code="answer-key.duplicate-option",
+            )
         seen.setdefault(key, option.line)
         if graded and not option.feedback:
-            report.add(quiz.source, option.line,
-                       f"quiz '{quiz.id}' is graded: give this option 'feedback:' that says why it is right "
-                       f"or wrong (learners see it after answering)", code="answer-key.graded-feedback")
+            report.add(
+                quiz.source,
+                option.line,
+                f"quiz '{quiz.id}' is graded: give this option 'feedback:' that says why it is right "
+                f"or wrong (learners see it after answering)",
+                code="answer-key.graded-feedback",
+            )
 
 
 def check_answer_keys(content: Content, report: ErrorReport) -> None:

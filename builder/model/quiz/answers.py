@@ -3,6 +3,7 @@
 The engine (theme/assets/quiz/quiz.js) computes the same hashes of the learner's response and
 compares; the page holds only hashes, so reading the source does not give the answers away.
 """
+
 from __future__ import annotations
 
 import base64
@@ -31,7 +32,7 @@ def salt_for(quiz_id: str) -> str:
 
 
 def answer_hash(salt: str, value: str) -> str:
-    return hashlib.sha256(f"{salt}|{value}".encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(f"{salt}|{value}".encode()).hexdigest()[:20]
 
 
 def display_order(quiz_id: str, count: int, purpose: str) -> list[int]:
@@ -64,6 +65,7 @@ def seal(salt: str, label: str, text: str) -> str:
     it is not encryption against someone who runs the engine's code by hand.
     """
     data = text.encode("utf-8")
-    stream = b"".join(hashlib.sha256(f"{salt}|seal|{label}|{block}".encode()).digest()
-                      for block in range(len(data) // 32 + 1))
-    return base64.b64encode(bytes(a ^ b for a, b in zip(data, stream))).decode()
+    stream = b"".join(
+        hashlib.sha256(f"{salt}|seal|{label}|{block}".encode()).digest() for block in range(len(data) // 32 + 1)
+    )
+    return base64.b64encode(bytes(a ^ b for a, b in zip(data, stream, strict=False))).decode()

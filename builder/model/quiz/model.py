@@ -2,6 +2,7 @@
 
 Outputs (portal HTML, SCORM interactions, question banks) take their data from here, never from HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -102,7 +103,9 @@ def bool_value(node, problems: QuizProblems, line: int, what: str) -> bool | Non
     except ValueError:  # e.g. '2027-02-30': not a date, and not true or false either
         value = None
     if not isinstance(value, bool):
-        problems.add(line, f"{what} must be true or false, got '{getattr(node, 'value', node)}'", code="quiz.not-boolean")
+        problems.add(
+            line, f"{what} must be true or false, got '{getattr(node, 'value', node)}'", code="quiz.not-boolean"
+        )
         return None
     return value
 
@@ -119,27 +122,41 @@ def parse_quiz(block: QuizBlock, source: Path, lang: str = "") -> tuple[Quiz | N
         root = compose(block.text)
     except yaml.YAMLError as exc:
         line, problem = yaml_error(exc)
-        problems.add(first + line if line is not None else block.line,
-                     f"malformed YAML in the quiz: {problem}; quote texts that contain ': '", code="quiz.yaml")
+        problems.add(
+            first + line if line is not None else block.line,
+            f"malformed YAML in the quiz: {problem}; quote texts that contain ': '",
+            code="quiz.yaml",
+        )
         return None, problems
     if not isinstance(root, yaml.MappingNode):
-        problems.add(block.line, "a quiz block holds 'key: value' lines: id, type, question, …", code="quiz.not-a-mapping")
+        problems.add(
+            block.line, "a quiz block holds 'key: value' lines: id, type, question, …", code="quiz.not-a-mapping"
+        )
         return None, problems
 
     fields = {str(key.value): (key, value) for key, value in root.value}
     quiz_type = text_value(fields["type"][1], problems, at(fields["type"][0]), "'type'") if "type" in fields else ""
     if "type" not in fields:
-        problems.add(block.line, f"the quiz has no 'type'; use one of: {', '.join(QUIZ_TYPES)}", code="quiz.missing-type")
+        problems.add(
+            block.line, f"the quiz has no 'type'; use one of: {', '.join(QUIZ_TYPES)}", code="quiz.missing-type"
+        )
     elif quiz_type not in QUIZ_TYPES:
-        problems.add(at(fields["type"][0]), f"unknown quiz type '{quiz_type}'; use one of: {', '.join(QUIZ_TYPES)}", code="quiz.unknown-type")
+        problems.add(
+            at(fields["type"][0]),
+            f"unknown quiz type '{quiz_type}'; use one of: {', '.join(QUIZ_TYPES)}",
+            code="quiz.unknown-type",
+        )
     from builder.model.quiz.types import QUIZ_TYPES as TYPES  # the types import this module: import them here
 
     kind = TYPES.get(quiz_type)
     allowed = COMMON_KEYS + (kind.keys if kind else ())
     for name, (key, _) in fields.items():
         if name not in allowed:
-            hint = f"a '{quiz_type}' quiz allows: {', '.join(allowed)}" if quiz_type in QUIZ_TYPES else \
-                f"allowed keys: {', '.join(COMMON_KEYS)} and, by type, options, answer, answers, pairs, items"
+            hint = (
+                f"a '{quiz_type}' quiz allows: {', '.join(allowed)}"
+                if quiz_type in QUIZ_TYPES
+                else f"allowed keys: {', '.join(COMMON_KEYS)} and, by type, options, answer, answers, pairs, items"
+            )
             problems.add(at(key), f"unknown quiz key '{name}'; {hint}", code="quiz.unknown-key")
     for required in ("id", "question"):
         if required not in fields:
@@ -147,16 +164,19 @@ def parse_quiz(block: QuizBlock, source: Path, lang: str = "") -> tuple[Quiz | N
 
     quiz_id = text_value(fields["id"][1], problems, at(fields["id"][0]), "'id'") if "id" in fields else ""
     if "id" in fields and not QUIZ_ID.match(quiz_id):
-        problems.add(at(fields["id"][0]), f"quiz id '{quiz_id}' must be lowercase ASCII letters, digits, '-', '_' "
-                                          "or '.', e.g. 'tb-state-policy-01' (it becomes an LMS interaction id)", code="quiz.bad-id")
+        problems.add(
+            at(fields["id"][0]),
+            f"quiz id '{quiz_id}' must be lowercase ASCII letters, digits, '-', '_' "
+            "or '.', e.g. 'tb-state-policy-01' (it becomes an LMS interaction id)",
+            code="quiz.bad-id",
+        )
     quiz = Quiz(quiz_id, quiz_type, "", source, block.line, lang)
     if "question" in fields:
         quiz.question = text_value(fields["question"][1], problems, at(fields["question"][0]), "'question'")
         if not quiz.question:
             problems.add(at(fields["question"][0]), "the question is empty", code="quiz.empty-question")
     if "explanation" in fields:
-        quiz.explanation = text_value(fields["explanation"][1], problems, at(fields["explanation"][0]),
-                                      "'explanation'")
+        quiz.explanation = text_value(fields["explanation"][1], problems, at(fields["explanation"][0]), "'explanation'")
 
     if kind is not None:
         kind.parse(quiz, fields, problems, at, block.line)

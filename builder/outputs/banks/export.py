@@ -1,12 +1,13 @@
 """The question-banks stage: dist/moodle/<course>.xml (multilang), <course>.<lang>.xml, <course>.<lang>.gift.txt."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from builder.model.languages import LANGUAGE_CODES
 from builder.outputs.banks.gift import bank_gift
 from builder.outputs.banks.moodle_xml import bank_xml
-from builder.model.languages import LANGUAGE_CODES
 
 INDEX_FILE = "banks.json"
 
@@ -18,8 +19,16 @@ def build_banks(content, target: Path, progress=print) -> list[dict]:
     def write(name: str, text: str, course, language: str, kind: str) -> None:
         path = target / name
         path.write_text(text, encoding="utf-8")
-        made.append({"course": course.id, "file": name, "format": kind, "language": language,
-                     "size": path.stat().st_size, "title": dict(course.title)})
+        made.append(
+            {
+                "course": course.id,
+                "file": name,
+                "format": kind,
+                "language": language,
+                "size": path.stat().st_size,
+                "title": dict(course.title),
+            }
+        )
 
     for course in content.courses:
         write(f"{course.id}.xml", bank_xml(course, content, None), course, "mul", "Moodle XML")

@@ -6,6 +6,7 @@ shuffling Moodle applies on import, and shuffled, "all of the above" would no lo
 GIFT's special characters ~ = # { } : and the backslash are escaped with a backslash; Kazakh and
 Russian letters and punctuation pass through as they are (the file is UTF-8).
 """
+
 from __future__ import annotations
 
 from builder.model.quiz.types import QUIZ_TYPES
@@ -36,8 +37,10 @@ def bank_gift(course, content, lang: str) -> str:
         quizzes = [q for q in content.page_quizzes.get((lang, path), []) if q.type in GIFT_TYPES]
         fixed = [q for q in quizzes if any(option.fixed for option in q.options)]
         quizzes = [q for q in quizzes if q not in fixed]
-        parts += [f"// {q.id}: left out, it has a fixed option (GIFT cannot keep the order); use the Moodle XML"
-                  for q in fixed]
+        parts += [
+            f"// {q.id}: left out, it has a fixed option (GIFT cannot keep the order); use the Moodle XML"
+            for q in fixed
+        ]
         if not quizzes:
             continue
         category = f"$course$/{course.title[lang]}/{content.page(lang, path).title}".replace("\n", " ")

@@ -5,6 +5,7 @@ question's right answers share 100 %, its wrong answers share -100 %, so ticking
 The document is built with lxml. HTML texts go in CDATA sections, as Moodle's own export writes them
 (readable in a text editor); Moodle's importer, an XML parser, reads them as it reads escaped text.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -19,6 +20,7 @@ def category_path(course_titles: dict, page_titles: dict, lang: str | None) -> s
         if lang:
             return titles[lang].replace("/", "//")
         return multilang({code: as_html(titles[code]).replace("/", "//") for code in LANGUAGE_CODES})
+
     return f"$course$/{part(course_titles)}/{part(page_titles)}"
 
 

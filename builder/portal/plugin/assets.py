@@ -1,4 +1,5 @@
 """Trim the theme's assets to what the portal uses."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Configuration schema of the crossdialogue mkdocs plugin."""
+
 from __future__ import annotations
 
 from mkdocs.config import config_options as opt

@@ -3,6 +3,7 @@
 All come from Material's templates, not from the content, and are fixed on the rendered page so
 that no template has to be copied out of the theme.
 """
+
 from __future__ import annotations
 
 import html as html_module
@@ -36,7 +37,9 @@ def drop_dangling_label_targets(html: str) -> str:
 # the label gets the section's title as text that only assistive technology reads.
 SECTION_TOGGLE = re.compile(
     r'(<div class="md-nav__link md-nav__container">\s*<a\b[^>]*>)(.*?)(</a>\s*<label\b[^>]*>)'
-    r'(?!<span class="ccd-visually-hidden">)', re.DOTALL)  # not twice: the pass may run again on a page
+    r'(?!<span class="ccd-visually-hidden">)',
+    re.DOTALL,
+)  # not twice: the pass may run again on a page
 
 
 def name_section_toggles(html: str) -> str:

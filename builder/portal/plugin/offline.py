@@ -4,6 +4,7 @@ It fetches mermaid and a ResizeObserver polyfill from unpkg when a page needs th
 facts from the GitHub API when repo_url is set. None of these features is used here; the URLs are
 replaced with inert data: URLs so that no code path in the published site can reach another host.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

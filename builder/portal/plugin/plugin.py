@@ -4,6 +4,7 @@ static-i18n decides which language a build is for; this plugin reads that choice
 interface language, the search settings and the navigation titles of that language, and links the
 switcher to the same page in the other languages (the trees mirror each other, a checked contract).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,12 +35,16 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
     def on_config(self, config):
         self.lang = self.build_language(config)
         if set(self.config.languages) != set(LANGUAGE_CODES):
-            raise PluginError(f"mkdocs.yml: plugin 'crossdialogue' must give settings for exactly the languages "
-                              f"{', '.join(LANGUAGE_CODES)} (builder/model/languages.py); it has "
-                              f"{', '.join(self.config.languages) or 'none'}")
+            raise PluginError(
+                f"mkdocs.yml: plugin 'crossdialogue' must give settings for exactly the languages "
+                f"{', '.join(LANGUAGE_CODES)} (builder/model/languages.py); it has "
+                f"{', '.join(self.config.languages) or 'none'}"
+            )
         if not self.config.model_file:
-            raise PluginError("the portal is built by `builder build`, which hands each language its checked model "
-                              "(plugin 'crossdialogue', model_file); run that instead of mkdocs")
+            raise PluginError(
+                "the portal is built by `builder build`, which hands each language its checked model "
+                "(plugin 'crossdialogue', model_file); run that instead of mkdocs"
+            )
         self.model = LanguageModel.read(Path(self.config.model_file))
         settings = self.config.languages[self.lang]
         config.site_name = settings.site_name
@@ -52,8 +57,9 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         config.site_description = settings.site_description or config.site_description
         config.theme["language"] = self.lang
         # a course's graded questions are answered in the LMS only: the public pages withhold them
-        config.mdx_configs.update(dialect_configs(Dialect(configs=config.mdx_configs), self.lang, self.model,
-                                                  assessed=self.model.assessed))
+        config.mdx_configs.update(
+            dialect_configs(Dialect(configs=config.mdx_configs), self.lang, self.model, assessed=self.model.assessed)
+        )
         for name in SEARCH_PLUGIN_NAMES:
             search = config.plugins.get(name)
             if search is not None:
@@ -108,8 +114,7 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
     def on_page_context(self, context, page: MkPage, config, nav):
         # theme/partials/alternate.html prints these links as they are: relative to the page.
         config.extra["alternate"] = [
-            {"name": lang.name, "lang": lang.code, "link": self.alternate_link(page, lang)}
-            for lang in LANGUAGES
+            {"name": lang.name, "lang": lang.code, "link": self.alternate_link(page, lang)} for lang in LANGUAGES
         ]
         return context
 

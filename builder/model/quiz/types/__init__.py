@@ -3,6 +3,7 @@
 A new type needs: a module here with its QuizType, registered below; its handler in
 theme/assets/quiz/quiz.js (TYPES); its strings in the catalog (builder/model/catalog/<lang>.yml).
 """
+
 from __future__ import annotations
 
 from builder.model.quiz.types.base import QuizType

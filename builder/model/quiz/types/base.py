@@ -7,6 +7,7 @@ it (the SCORM interaction type and correct-response pattern). In the browser the
 handler in theme/assets/quiz/quiz.js (render, read, check, format for SCORM).
 Texts shown to readers come in as `labels` (the catalog's quiz and print groups).
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -70,8 +71,11 @@ def read_texts(fields, name: str, problems: QuizProblems, at, fence_line: int, m
             problems.add(at(item), f"an entry of '{name}' is empty", code="quiz.empty-entry")
         values.append(value)
     if len(values) < minimum:
-        problems.add(at(key), f"'{name}' needs at least {minimum} entr{'y' if minimum == 1 else 'ies'}",
-                     code="quiz.too-few-entries")
+        problems.add(
+            at(key),
+            f"'{name}' needs at least {minimum} entr{'y' if minimum == 1 else 'ies'}",
+            code="quiz.too-few-entries",
+        )
     for duplicate in sorted({v for v in values if v and values.count(v) > 1}):
         problems.add(at(key), f"'{name}' lists '{duplicate}' twice", code="quiz.duplicate-entry")
     return values

@@ -1,15 +1,16 @@
 """Single and multiple choice: options shown in one shuffled order per quiz id, fixed options in place."""
+
 from __future__ import annotations
 
 from html import escape
 
 import yaml
 
+from builder.model.languages import LANGUAGE_CODES
 from builder.model.quiz.answers import answer_hash, seal
 from builder.model.quiz.model import OPTION_KEYS, Option, Quiz, QuizProblems, bool_value, text_value
-from builder.model.languages import LANGUAGE_CODES
-from builder.model.quiz.types.moodle import child, fraction, html_text, text_element
 from builder.model.quiz.types.base import QuizType
+from builder.model.quiz.types.moodle import child, fraction, html_text, text_element
 
 
 class Choice(QuizType):
@@ -24,24 +25,34 @@ class Choice(QuizType):
 
     def payload(self, quiz: Quiz, salt: str, sealed: bool) -> dict:
         right = ",".join(str(i) for i, option in enumerate(quiz.options) if option.correct)
-        return {"k": answer_hash(salt, right),
-                "m": [answer_hash(salt, f"o{i}:{int(option.correct)}") for i, option in enumerate(quiz.options)],
-                "f": [seal(salt, f"f{i}", option.feedback) if sealed and option.feedback else option.feedback
-                      for i, option in enumerate(quiz.options)]}
+        return {
+            "k": answer_hash(salt, right),
+            "m": [answer_hash(salt, f"o{i}:{int(option.correct)}") for i, option in enumerate(quiz.options)],
+            "f": [
+                seal(salt, f"f{i}", option.feedback) if sealed and option.feedback else option.feedback
+                for i, option in enumerate(quiz.options)
+            ],
+        }
 
     def inputs_html(self, quiz: Quiz, base: str, labels: dict[str, str]) -> str:
         rows = []
         for i, option in quiz.shown_options():  # value = authored index: hashes and LMS responses do not move
-            rows.append(f'<li class="ccd-quiz__option"><input type="{self.input_type}" id="{base}-o{i}" name="{base}" '
-                        f'value="{i}"> <label for="{base}-o{i}">{escape(option.text)}</label>'
-                        f'<div class="ccd-quiz__option-feedback" id="{base}-o{i}-fb" hidden></div></li>')
+            rows.append(
+                f'<li class="ccd-quiz__option"><input type="{self.input_type}" id="{base}-o{i}" name="{base}" '
+                f'value="{i}"> <label for="{base}-o{i}">{escape(option.text)}</label>'
+                f'<div class="ccd-quiz__option-feedback" id="{base}-o{i}-fb" hidden></div></li>'
+            )
         return f'<ul class="ccd-quiz__options">{"".join(rows)}</ul>'
 
     def answer_html(self, quiz: Quiz, labels: dict[str, str], head: str) -> str:
         return f"<p>{head} {'; '.join(escape(o.text) for o in quiz.options if o.correct)}</p>"
 
     def printed_html(self, quiz: Quiz, labels: dict[str, str], print_labels: dict[str, str]) -> tuple[str, str]:
-        hint = f' <span class="print-quiz__hint">{escape(print_labels["several"])}</span>' if self.name == "multiple" else ""
+        hint = (
+            f' <span class="print-quiz__hint">{escape(print_labels["several"])}</span>'
+            if self.name == "multiple"
+            else ""
+        )
         body = "".join(f"<li>{escape(option.text)}</li>" for _, option in quiz.shown_options())
         return hint, f'<ol class="print-quiz__options">{body}</ol>'
 
@@ -87,7 +98,11 @@ def gift_percent(value: float) -> str:
 
 def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) -> None:
     if "options" not in fields:
-        problems.add(fence_line, f"a '{quiz.type}' quiz needs 'options:', a list of '- text: …' entries", code="quiz.missing-options")
+        problems.add(
+            fence_line,
+            f"a '{quiz.type}' quiz needs 'options:', a list of '- text: …' entries",
+            code="quiz.missing-options",
+        )
         return
     key, node = fields["options"]
     if not isinstance(node, yaml.SequenceNode) or not node.value:
@@ -96,8 +111,11 @@ def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int
     for item in node.value:
         line = at(item)
         if not isinstance(item, yaml.MappingNode):
-            problems.add(line, "an option is '- text: …', optionally with 'correct: true', 'feedback: …' and "
-                               "'fixed: true'", code="quiz.bad-option")
+            problems.add(
+                line,
+                "an option is '- text: …', optionally with 'correct: true', 'feedback: …' and 'fixed: true'",
+                code="quiz.bad-option",
+            )
             continue
         option = Option("", line=line)
         for sub_key, sub_value in item.value:
@@ -111,7 +129,11 @@ def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int
             elif name == "fixed":
                 option.fixed = bool(bool_value(sub_value, problems, at(sub_key), "'fixed'"))
             else:
-                problems.add(at(sub_key), f"unknown option key '{name}'; an option allows: {', '.join(OPTION_KEYS)}", code="quiz.unknown-option-key")
+                problems.add(
+                    at(sub_key),
+                    f"unknown option key '{name}'; an option allows: {', '.join(OPTION_KEYS)}",
+                    code="quiz.unknown-option-key",
+                )
         if not option.text:
             problems.add(line, "the option is empty: give it a 'text'", code="quiz.empty-option")
         quiz.options.append(option)
@@ -119,11 +141,17 @@ def read_options(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int
         problems.add(at(key), "a choice quiz needs at least two options", code="quiz.too-few-options")
     correct = sum(option.correct for option in quiz.options)
     if correct == 0:
-        problems.add(at(key), "no option is correct: mark the right one with 'correct: true'", code="quiz.no-correct-option")
+        problems.add(
+            at(key), "no option is correct: mark the right one with 'correct: true'", code="quiz.no-correct-option"
+        )
     elif quiz.type == "single" and correct > 1:
         lines = ", ".join(str(o.line) for o in quiz.options if o.correct)
-        problems.add(at(key), f"a 'single' quiz has exactly one correct option, this one has {correct} "
-                              f"(lines {lines}); make it 'multiple' or keep one 'correct: true'", code="quiz.several-correct")
+        problems.add(
+            at(key),
+            f"a 'single' quiz has exactly one correct option, this one has {correct} "
+            f"(lines {lines}); make it 'multiple' or keep one 'correct: true'",
+            code="quiz.several-correct",
+        )
     texts = [o.text for o in quiz.options if o.text]
     for duplicate in sorted({t for t in texts if texts.count(t) > 1}):
         problems.add(at(key), f"two options read '{duplicate}'; every option must differ", code="quiz.duplicate-option")

@@ -1,15 +1,16 @@
 """Match each left-hand text to its right-hand one; the right-hand column is shown shuffled."""
+
 from __future__ import annotations
 
 from html import escape
 
 import yaml
 
+from builder.model.languages import LANGUAGE_CODES
 from builder.model.quiz.answers import answer_hash, display_order
 from builder.model.quiz.model import PAIR_KEYS, Pair, Quiz, QuizProblems, text_value
-from builder.model.languages import LANGUAGE_CODES
-from builder.model.quiz.types.moodle import child, html_text
 from builder.model.quiz.types.base import QuizType
+from builder.model.quiz.types.moodle import child, html_text
 
 
 class Match(QuizType):
@@ -31,11 +32,14 @@ class Match(QuizType):
     def inputs_html(self, quiz: Quiz, base: str, labels: dict[str, str]) -> str:
         choices_html = f'<option value="">{escape(labels["match_choose"])}</option>' + "".join(
             f'<option value="{position}">{escape(quiz.pairs[pair].right)}</option>'
-            for position, pair in enumerate(self.order(quiz)))
-        rows = [f'<li class="ccd-quiz__pair"><label for="{base}-m{i}">{escape(pair.left)}</label> '
-                f'<select id="{base}-m{i}" name="{base}-m{i}">{choices_html}</select>'
-                f'<span class="ccd-quiz__pair-mark" id="{base}-m{i}-fb"></span></li>'
-                for i, pair in enumerate(quiz.pairs)]
+            for position, pair in enumerate(self.order(quiz))
+        )
+        rows = [
+            f'<li class="ccd-quiz__pair"><label for="{base}-m{i}">{escape(pair.left)}</label> '
+            f'<select id="{base}-m{i}" name="{base}-m{i}">{choices_html}</select>'
+            f'<span class="ccd-quiz__pair-mark" id="{base}-m{i}-fb"></span></li>'
+            for i, pair in enumerate(quiz.pairs)
+        ]
         return f'<ul class="ccd-quiz__pairs">{"".join(rows)}</ul>'
 
     def answer_html(self, quiz: Quiz, labels: dict[str, str], head: str) -> str:
@@ -45,9 +49,11 @@ class Match(QuizType):
     def printed_html(self, quiz: Quiz, labels: dict[str, str], print_labels: dict[str, str]) -> tuple[str, str]:
         # the right-hand column in the portal's shuffled order, so the pairing is not given away
         order = self.order(quiz)
-        rows = "".join(f'<tr><td>{number}. {escape(pair.left)}</td><td>{chr(ord("a") + number - 1)}) '
-                       f'{escape(quiz.pairs[order[number - 1]].right)}</td></tr>'
-                       for number, pair in enumerate(quiz.pairs, 1))
+        rows = "".join(
+            f"<tr><td>{number}. {escape(pair.left)}</td><td>{chr(ord('a') + number - 1)}) "
+            f"{escape(quiz.pairs[order[number - 1]].right)}</td></tr>"
+            for number, pair in enumerate(quiz.pairs, 1)
+        )
         return "", f'<table class="print-quiz__pairs"><tbody>{rows}</tbody></table>'
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
@@ -70,7 +76,11 @@ class Match(QuizType):
 
 def read_pairs(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) -> None:
     if "pairs" not in fields:
-        problems.add(fence_line, "a 'match' quiz needs 'pairs:', a list of '- left: …' / 'right: …' entries", code="quiz.missing-pairs")
+        problems.add(
+            fence_line,
+            "a 'match' quiz needs 'pairs:', a list of '- left: …' / 'right: …' entries",
+            code="quiz.missing-pairs",
+        )
         return
     key, node = fields["pairs"]
     if not isinstance(node, yaml.SequenceNode):
@@ -85,10 +95,16 @@ def read_pairs(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) 
                 if name in PAIR_KEYS:
                     values[name] = text_value(sub_value, problems, at(sub_key), f"'{name}'")
                 else:
-                    problems.add(at(sub_key), f"unknown pair key '{name}'; a pair has: left, right", code="quiz.unknown-pair-key")
+                    problems.add(
+                        at(sub_key), f"unknown pair key '{name}'; a pair has: left, right", code="quiz.unknown-pair-key"
+                    )
         missing = [name for name in PAIR_KEYS if not values.get(name)]
         if missing:
-            problems.add(line, f"unmatched pair: it has no '{missing[0]}'; every pair needs both 'left' and 'right'", code="quiz.unmatched-pair")
+            problems.add(
+                line,
+                f"unmatched pair: it has no '{missing[0]}'; every pair needs both 'left' and 'right'",
+                code="quiz.unmatched-pair",
+            )
             continue
         quiz.pairs.append(Pair(values["left"], values["right"], line))
     if len(quiz.pairs) < 2:
@@ -96,7 +112,11 @@ def read_pairs(quiz: Quiz, fields, problems: QuizProblems, at, fence_line: int) 
     for side in PAIR_KEYS:
         texts = [getattr(pair, side) for pair in quiz.pairs]
         for duplicate in sorted({t for t in texts if texts.count(t) > 1}):
-            problems.add(at(key), f"two pairs have the same {side} '{duplicate}'; each side must differ", code="quiz.duplicate-pair")
+            problems.add(
+                at(key),
+                f"two pairs have the same {side} '{duplicate}'; each side must differ",
+                code="quiz.duplicate-pair",
+            )
 
 
 MATCH = Match()

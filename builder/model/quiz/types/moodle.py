@@ -1,5 +1,6 @@
 """Moodle XML pieces every quiz type writes its question with (lxml elements; HTML texts in CDATA,
 as Moodle's own export writes them). The document around them: builder/outputs/banks/moodle_xml.py."""
+
 from __future__ import annotations
 
 from html import escape as html_escape

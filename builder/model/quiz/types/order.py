@@ -1,13 +1,14 @@
 """Put the items in the right order; they are shown shuffled."""
+
 from __future__ import annotations
 
 from html import escape
 
+from builder.model.languages import LANGUAGE_CODES
 from builder.model.quiz.answers import answer_hash, display_order
 from builder.model.quiz.model import Quiz, QuizProblems
-from builder.model.languages import LANGUAGE_CODES
-from builder.model.quiz.types.moodle import child, html_text
 from builder.model.quiz.types.base import QuizType, read_texts
+from builder.model.quiz.types.moodle import child, html_text
 
 
 class Order(QuizType):
@@ -27,8 +28,11 @@ class Order(QuizType):
         return {"m": [answer_hash(salt, f"p{k}:{order.index(k)}") for k in range(len(quiz.items))]}
 
     def inputs_html(self, quiz: Quiz, base: str, labels: dict[str, str]) -> str:
-        rows = [f'<li class="ccd-quiz__item" data-pos="{position}"><span class="ccd-quiz__item-text">'
-                f'{escape(quiz.items[item])}</span></li>' for position, item in enumerate(self.order(quiz))]
+        rows = [
+            f'<li class="ccd-quiz__item" data-pos="{position}"><span class="ccd-quiz__item-text">'
+            f"{escape(quiz.items[item])}</span></li>"
+            for position, item in enumerate(self.order(quiz))
+        ]
         return f'<ol class="ccd-quiz__items" id="{base}-items" role="list">{"".join(rows)}</ol>'
 
     def answer_html(self, quiz: Quiz, labels: dict[str, str], head: str) -> str:
@@ -47,8 +51,14 @@ class Order(QuizType):
 
     def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
         quiz = versions[lang or LANGUAGE_CODES[0]]
-        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
-                           ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+        for tag, value in (
+            ("layouttype", "VERTICAL"),
+            ("selecttype", "ALL"),
+            ("selectcount", "0"),
+            ("gradingtype", "ABSOLUTE_POSITION"),
+            ("showgrading", "SHOW"),
+            ("numberingstyle", "none"),
+        ):
             child(question, tag, value)
         for index in range(len(quiz.items)):
             answer = child(question, "answer", fraction=str(index + 1), format="html")

@@ -1,13 +1,14 @@
 """A typed answer, compared without regard to case and spacing (answers.normalize_answer)."""
+
 from __future__ import annotations
 
 from html import escape
 
+from builder.model.languages import LANGUAGE_CODES
 from builder.model.quiz.answers import answer_hash, normalize_answer
 from builder.model.quiz.model import Quiz, QuizProblems
-from builder.model.languages import LANGUAGE_CODES
-from builder.model.quiz.types.moodle import child, text_element
 from builder.model.quiz.types.base import QuizType, read_texts
+from builder.model.quiz.types.moodle import child, text_element
 
 
 class TextAnswer(QuizType):
@@ -22,15 +23,18 @@ class TextAnswer(QuizType):
         return {"k": sorted({answer_hash(salt, normalize_answer(answer)) for answer in quiz.answers})}
 
     def inputs_html(self, quiz: Quiz, base: str, labels: dict[str, str]) -> str:
-        return (f'<p class="ccd-quiz__text"><label for="{base}-text">{escape(labels["your_answer"])}</label> '
-                f'<input type="text" id="{base}-text" name="{base}" autocomplete="off" spellcheck="false"></p>')
+        return (
+            f'<p class="ccd-quiz__text"><label for="{base}-text">{escape(labels["your_answer"])}</label> '
+            f'<input type="text" id="{base}-text" name="{base}" autocomplete="off" spellcheck="false"></p>'
+        )
 
     def answer_html(self, quiz: Quiz, labels: dict[str, str], head: str) -> str:
         return f"<p>{head} {' / '.join(escape(a) for a in quiz.answers)}</p>"
 
     def printed_html(self, quiz: Quiz, labels: dict[str, str], print_labels: dict[str, str]) -> tuple[str, str]:
-        return "", (f'<p class="print-quiz__blank">{escape(labels["your_answer"])}: '
-                    f'<span class="print-quiz__line"></span></p>')
+        return "", (
+            f'<p class="print-quiz__blank">{escape(labels["your_answer"])}: <span class="print-quiz__line"></span></p>'
+        )
 
     def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
         return [f"={escape_gift(answer)}" for answer in quiz.answers]
@@ -40,7 +44,7 @@ class TextAnswer(QuizType):
     def moodle_question(self, question, versions: dict, lang: str | None, texts) -> None:
         child(question, "usecase", "0")
         accepted = []  # every language's accepted answers, once each
-        for code in ([lang] if lang else LANGUAGE_CODES):
+        for code in [lang] if lang else LANGUAGE_CODES:
             for answer in versions[code].answers:
                 if answer not in accepted:
                     accepted.append(answer)
