@@ -19,7 +19,6 @@ from builder.markdown.dialect import Dialect, make_markdown
 from builder.markdown.language_model import language_model
 from builder.model.content import Content, Page
 from builder.model.errors import ErrorReport
-from builder.model.fences import prose_lines
 from builder.store.fingerprint import hash_bytes
 
 HTML_ID = re.compile(r"\sid=\"([^\"]+)\"")
@@ -137,7 +136,7 @@ def page_links(page: Page, md: Markdown) -> tuple[set[str], list[tuple[int, str]
     links = source_lines(
         collector.targets,
         md.references,
-        prose_lines(page.body, page.body_line),
+        page.prose,
         page.body_line,
         frozenset(md.ESCAPED_CHARS),
     )

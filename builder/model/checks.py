@@ -14,7 +14,6 @@ from builder.model.data import load_site_data
 from builder.model.errors import ErrorReport
 from builder.model.event_checks import check_event_dates, check_event_pages, load_academic_calendar
 from builder.model.events import EVENT_KINDS, check_events, event_kind
-from builder.model.fences import scan
 from builder.model.languages import LANGUAGE_CODES
 from builder.model.quiz.answer_keys import check_answer_keys
 from builder.model.quiz.checks import check_quiz_parity, collect_quizzes
@@ -111,7 +110,7 @@ def check_blocks(content: Content, report: ErrorReport) -> None:
     """Data blocks where they work: a schedule on its section's index page, a chart of known data."""
     sections = {kind.section for kind in EVENT_KINDS}
     for page in content.all_pages():
-        for fence in scan(page.body, page.body_line)[0]:
+        for fence in page.fences:
             if fence.name not in DATA_BLOCKS:
                 continue
             option, where, name = fence.first_option, fence.line, fence.name

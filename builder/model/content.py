@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from builder.model.errors import ErrorReport
 from builder.model.events import extra_fields
+from builder.model.fences import Fence, scan
 from builder.model.frontmatter import FrontMatterError, schema_errors, split_front_matter
 from builder.model.languages import LANGUAGE_CODES
 from builder.model.yaml_nodes import compose, yaml_error
@@ -30,6 +32,19 @@ class Page:
     @property
     def title(self) -> str:
         return str(self.meta.get("title", self.path))
+
+    @cached_property
+    def scanned(self) -> tuple[list[Fence], list[tuple[int, str]]]:
+        """The page's fenced blocks and the (file line, text) of its prose, found once for every check."""
+        return scan(self.body, self.body_line)
+
+    @property
+    def fences(self) -> list[Fence]:
+        return self.scanned[0]
+
+    @property
+    def prose(self) -> list[tuple[int, str]]:
+        return self.scanned[1]
 
     @property
     def draft(self) -> bool:

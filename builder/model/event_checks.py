@@ -18,8 +18,7 @@ import yaml
 
 from builder.model.data import DataReader
 from builder.model.errors import ErrorReport
-from builder.model.events import event_kind
-from builder.model.fences import scan
+from builder.model.events import event_kind, event_span
 
 CALENDAR_FILE = Path("data") / "academic-calendar.yml"
 PERIOD_KINDS = ("semester", "exams", "holidays")
@@ -138,8 +137,7 @@ def check_event_pages(content, report: ErrorReport) -> None:
         kind = event_kind(page.path)
         if kind is None or not page.readable:
             continue
-        fences, prose = scan(page.body, page.body_line)
-        blocks = [fence.line for fence in fences if fence.name == "event"]
+        blocks = [fence.line for fence in page.fences if fence.name == "event"]
         if len(blocks) != 1:
             report.add(
                 page.source,
@@ -150,13 +148,11 @@ def check_event_pages(content, report: ErrorReport) -> None:
             )
         meta = page.meta
         day = meta.get("date") if isinstance(meta.get("date"), dt.date) else None
-        times = []
-        if isinstance(meta.get("time"), str) and isinstance(meta.get("duration"), int) and day:
-            start = dt.datetime.combine(day, dt.time(*map(int, meta["time"].split(":"))))
-            times = [start.strftime("%H:%M"), (start + dt.timedelta(minutes=meta["duration"])).strftime("%H:%M")]
+        span = event_span(meta)
+        times = [moment.strftime("%H:%M") for moment in span] if span else []
         meeting = str(meta.get("meeting_point", "")).strip()
         patterns = date_patterns(day) if day else []
-        for line, text in prose:
+        for line, text in page.prose:
             if any(pattern.search(text) for pattern in patterns):
                 report.add(
                     page.source,

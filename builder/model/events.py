@@ -119,6 +119,12 @@ def field_problem(field: EventField, value, places: dict) -> str | None:
     return f"'{field.name}' must be a non-empty text in this page's language"
 
 
+def neutral_value(page, field: EventField):
+    """A field's value for comparing languages: an absent optional flag means false, so a flag set in one
+    language only is a difference; an absent required field is None (reported by itself)."""
+    return page.meta.get(field.name, None if field.required else False)
+
+
 def check_events(content, places: dict, report: ErrorReport) -> None:
     """Field values, required fields, and equal non-prose fields in every language."""
     for page in content.all_pages():
@@ -147,26 +153,22 @@ def check_events(content, places: dict, report: ErrorReport) -> None:
         if reference is None:
             continue
         for field in (f for f in kind.fields if f.neutral):
-            for _lang, page in versions.items():
+            for page in versions.values():
                 if page is reference:
                     continue
-                if not field.required:  # absent means false: present in one language only is a difference
-                    page.meta.setdefault(field.name, False)
-                    reference.meta.setdefault(field.name, False)
-                if field.name not in page.meta or field.name not in reference.meta:
+                ours, theirs = neutral_value(page, field), neutral_value(reference, field)
+                if ours is None or theirs is None:
                     continue
-                if field_problem(field, page.meta[field.name], places) or field_problem(
-                    field, reference.meta[field.name], places
-                ):
+                if field_problem(field, ours, places) or field_problem(field, theirs, places):
                     continue  # the bad value is reported by itself
-                if page.meta[field.name] != reference.meta[field.name]:
+                if ours != theirs:
                     files = ", ".join(
                         f"{report.relative(p.source)}:{p.meta_lines.get(field.name, 1)}" for p in versions.values()
                     )
                     report.add(
                         page.source,
                         page.meta_lines.get(field.name, 1),
-                        f"'{field.name}' is {page.meta[field.name]!s} here but {reference.meta[field.name]!s} "
+                        f"'{field.name}' is {ours!s} here but {theirs!s} "
                         f"in content/{DEFAULT_LANGUAGE.code}/{path}; it is not prose, so it must be the same in "
                         f"every language ({files})",
                         code="event.parity",
@@ -187,6 +189,17 @@ class Event:
         return Path(self.path).stem
 
 
+def event_span(meta: dict) -> tuple[dt.datetime, dt.datetime] | None:
+    """When an event starts and ends (local time), from its front matter; None while a field is missing or
+    wrong (check_events reports it)."""
+    try:
+        hours, minutes = (int(part) for part in str(meta["time"]).split(":"))
+        start = dt.datetime.combine(meta["date"], dt.time(hours, minutes))
+        return start, start + dt.timedelta(minutes=int(meta["duration"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def section_events(content, lang: str, section: str) -> list[Event]:
     """The published events of one section in one language, in time order, from the model's pages."""
     events = []
@@ -194,12 +207,10 @@ def section_events(content, lang: str, section: str) -> list[Event]:
         if not path.startswith(section + "/") or event_kind(path) is None or page.draft or not page.readable:
             continue
         meta = page.meta
-        try:
-            hours, minutes = (int(part) for part in str(meta["time"]).split(":"))
-            start = dt.datetime.combine(meta["date"], dt.time(hours, minutes))
-        except (KeyError, TypeError, ValueError):
+        span = event_span(meta)
+        if span is None:
             continue  # reported by check_events
         events.append(
-            Event(path, page.title, str(meta.get("description", "")), start, int(meta["duration"]), dict(meta))
+            Event(path, page.title, str(meta.get("description", "")), span[0], int(meta["duration"]), dict(meta))
         )
     return sorted(events, key=lambda e: (e.start, e.path))

@@ -47,11 +47,3 @@ def scan(body: str, body_line: int = 1) -> tuple[list[Fence], list[tuple[int, st
         fences.append(Fence(body_line + index, match.group("name"), "\n".join(inner)))
         index = end + 1
     return fences, prose
-
-
-def prose_lines(body: str, body_line: int = 1) -> list[tuple[int, str]]:
-    return scan(body, body_line)[1]
-
-
-def fences_named(body: str, body_line: int, name: str) -> list[Fence]:
-    return [fence for fence in scan(body, body_line)[0] if fence.name == name]

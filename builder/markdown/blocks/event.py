@@ -7,12 +7,13 @@ rendered (the crossdialogue plugin names it in the block context before each pag
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from builder.markdown.blocks.context import context_of
 from builder.markdown.blocks.schedule import CALENDAR_FILE
-from builder.markdown.blocks.strings import date_with_weekday, labels
+from builder.markdown.blocks.strings import labels
+from builder.model.catalog import long_date
+from builder.model.events import event_span
 
 
 def format_event(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
@@ -21,14 +22,13 @@ def format_event(source: str, language: str, css_class: str, options: dict, md, 
     meta = context.model.event_meta(context.page) if context.page else None
     if meta is None:
         return ""  # rendered outside a page build (e.g. for anchors): nothing to show
-    try:
-        start = dt.datetime.combine(meta["date"], dt.time(*map(int, str(meta["time"]).split(":"))))
-        end = start + dt.timedelta(minutes=int(meta["duration"]))
-    except (KeyError, TypeError, ValueError):
+    span = event_span(meta)
+    if span is None:
         return ""  # `builder check` reports the field
+    start, end = span
     planned = meta.get("status") != "confirmed"
     facts = [
-        (text["date"], f'<time datetime="{start:%Y-%m-%d}">{escape(date_with_weekday(lang, start))}</time>'),
+        (text["date"], f'<time datetime="{start:%Y-%m-%d}">{escape(long_date(lang, start, weekday=True))}</time>'),
         (
             text["time"],
             f'<time datetime="{start:%H:%M}">{start:%H:%M}</time>–'

@@ -10,7 +10,8 @@ from html import escape
 from pathlib import Path
 
 from builder.markdown.blocks.context import block_options, context_of
-from builder.markdown.blocks.strings import labels, long_date
+from builder.markdown.blocks.strings import labels
+from builder.model.catalog import long_date
 from builder.model.events import Event
 
 CALENDAR_FILE = "schedule.ics"

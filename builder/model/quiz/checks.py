@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.model.content import Content
 from builder.model.errors import ErrorReport
 from builder.model.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
-from builder.model.quiz.model import Quiz, find_quiz_blocks, parse_quiz
+from builder.model.quiz.model import Quiz, parse_quiz, quiz_blocks
 
 
 def collect_quizzes(content: Content, report: ErrorReport) -> None:
@@ -13,7 +13,7 @@ def collect_quizzes(content: Content, report: ErrorReport) -> None:
     for lang in LANGUAGE_CODES:
         content.quizzes[lang] = {}
         for page in sorted(content.pages[lang].values(), key=lambda p: p.path):
-            for block in find_quiz_blocks(page.body, page.body_line):
+            for block in quiz_blocks(page.fences):
                 quiz, problems = parse_quiz(block, page.source, lang)
                 for line, message, code in problems:
                     report.add(page.source, line, message, code=code)

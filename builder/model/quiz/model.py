@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from builder.model.fences import fences_named
+from builder.model.fences import Fence, scan
 from builder.model.quiz.answers import option_order
 from builder.model.yaml_nodes import compose, scalar_value, yaml_error
 
@@ -87,7 +87,12 @@ class QuizProblems(list):
 
 def find_quiz_blocks(body: str, body_line: int) -> list[QuizBlock]:
     """Every fenced quiz block of a page body, with its position in the file."""
-    return [QuizBlock(fence.line, fence.text) for fence in fences_named(body, body_line, "quiz")]
+    return quiz_blocks(scan(body, body_line)[0])
+
+
+def quiz_blocks(fences: list[Fence]) -> list[QuizBlock]:
+    """The quiz blocks among a page's fenced blocks (Page.fences)."""
+    return [QuizBlock(fence.line, fence.text) for fence in fences if fence.name == "quiz"]
 
 
 def text_value(node, problems: QuizProblems, line: int, what: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from builder.model.quiz.types import QUIZ_TYPES
 
 GIFT_SPECIAL = "\\~=#{}:"
-GIFT_TYPES = ("single", "multiple", "truefalse", "text", "match")  # the types GIFT can express
+GIFT_TYPES = tuple(name for name, kind in QUIZ_TYPES.items() if kind.in_gift)  # all but `order`
 
 
 def gift_escape(text: str) -> str:
@@ -26,7 +26,7 @@ def gift_question(quiz) -> str:
     general = f"####{gift_escape(quiz.explanation)}" if quiz.explanation else ""
     if quiz.type == "truefalse":
         return f"{head}{{{'TRUE' if quiz.answer else 'FALSE'}{general}}}"
-    lines = QUIZ_TYPES[quiz.type].gift_lines(quiz, gift_escape) or []
+    lines = QUIZ_TYPES[quiz.type].gift_lines(quiz, gift_escape)
     body = "\n".join(f"  {line}" for line in lines)
     return f"{head}{{\n{body}\n  {general}\n}}" if general else f"{head}{{\n{body}\n}}"
 

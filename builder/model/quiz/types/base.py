@@ -40,9 +40,11 @@ class QuizType:
         """(a hint after the question, the body) of the printed exercise, without the answer."""
         raise NotImplementedError
 
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
-        """The answer lines of the GIFT question; None when GIFT cannot express this quiz."""
-        return None
+    in_gift = True  # False when GIFT has no such question
+
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str]:
+        """The answer lines of the GIFT question (types that GIFT can express)."""
+        raise NotImplementedError
 
     moodle_type = ""  # Moodle's question type
 

@@ -56,9 +56,7 @@ class Choice(QuizType):
         body = "".join(f"<li>{escape(option.text)}</li>" for _, option in quiz.shown_options())
         return hint, f'<ol class="print-quiz__options">{body}</ol>'
 
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
-        if any(option.fixed for option in quiz.options):
-            return None  # GIFT cannot switch off the shuffling Moodle applies on import
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str]:
         right = sum(o.correct for o in quiz.options)
         wrong = len(quiz.options) - right
         lines = []

@@ -56,7 +56,7 @@ class Match(QuizType):
         )
         return "", f'<table class="print-quiz__pairs"><tbody>{rows}</tbody></table>'
 
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str]:
         return [f"={escape_gift(pair.left)} -> {escape_gift(pair.right)}" for pair in quiz.pairs]
 
     moodle_type = "matching"

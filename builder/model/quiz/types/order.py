@@ -15,6 +15,7 @@ class Order(QuizType):
     name = "order"
     keys = ("items",)
     interaction = "sequencing"
+    in_gift = False  # GIFT has no ordering question
 
     def parse(self, quiz: Quiz, fields: dict, problems: QuizProblems, at, fence_line: int) -> None:
         quiz.items = read_texts(fields, "items", problems, at, fence_line, minimum=2)
@@ -43,9 +44,6 @@ class Order(QuizType):
         # the items shuffled as the portal shows them, a box to number each
         body = "".join(f"<li>{escape(quiz.items[item])}</li>" for item in self.order(quiz))
         return "", f'<ul class="print-quiz__order">{body}</ul>'
-
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
-        return None  # GIFT has no ordering question
 
     moodle_type = "ordering"
 

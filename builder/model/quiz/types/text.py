@@ -36,7 +36,7 @@ class TextAnswer(QuizType):
             f'<p class="print-quiz__blank">{escape(labels["your_answer"])}: <span class="print-quiz__line"></span></p>'
         )
 
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str]:
         return [f"={escape_gift(answer)}" for answer in quiz.answers]
 
     moodle_type = "shortanswer"

@@ -41,7 +41,7 @@ class TrueFalse(QuizType):
     def printed_html(self, quiz: Quiz, labels: dict[str, str], print_labels: dict[str, str]) -> tuple[str, str]:
         return "", f'<p class="print-quiz__choices">{escape(labels["true"])} / {escape(labels["false"])}</p>'
 
-    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str] | None:
+    def gift_lines(self, quiz: Quiz, escape_gift) -> list[str]:
         return []  # written in the question's braces: {TRUE} or {FALSE}
 
     moodle_type = "truefalse"
