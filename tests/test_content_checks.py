@@ -110,3 +110,15 @@ def test_every_error_code_is_documented_in_the_readme():
     documented = set(re.findall(r"`([a-z-]+\.[a-z0-9-]+)`", readme.split("### Error codes")[1].split("\n## ")[0]))
     assert len(used) > 100
     assert used <= documented, sorted(used - documented)
+
+
+def test_status_counts_the_prose_words_of_every_page(project, capsys):
+    """`builder status`: words outside code, quiz and data blocks, per page and language."""
+    page = project.content_dir / "kk" / "guide" / "index.md"
+    quiz = "\n```quiz\nid: g-1\ntype: truefalse\nquestion: Медиация ерікті түрде жүреді.\nanswer: true\n```\n"
+    page.write_text(page.read_text(encoding="utf-8") + quiz, encoding="utf-8")  # words a reader does not read
+    assert main(["--project", str(project.root), "status", "--pages"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("guide/index.md"))
+    # "Нұсқаулық", "Негізгі қағидалар", "Медиация — дауды бейбіт шешу тәсілі.", "Басты бетке": 10 words
+    assert row.split()[1] == "10", row

@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.model.checks import fenced_lines
 from builder.model.content import Content, Page
 from builder.model.languages import LANGUAGE_CODES
 
@@ -17,7 +16,7 @@ MARKUP = re.compile(r"!!!|\?\?\?\+?|\{[^}]*\}|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
 def prose_words(page: Page) -> int:
     """Words a reader reads: the body without front matter, code, quiz or data blocks, and link targets."""
     count = 0
-    for _, line in fenced_lines(page.body.split("\n")):
+    for _, line in page.prose:
         count += len(WORD.findall(MARKUP.sub(r"\1", line)))
     return count
 
