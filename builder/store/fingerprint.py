@@ -57,7 +57,7 @@ def tree_hashes(folder: Path, pattern: str = "**/*") -> dict[str, str]:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The builder's own source and the versions of the libraries it uses."""
-    here = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parents[2]  # the folder that holds builder/ and scorm/
     parts = []
     for package in CODE_PACKAGES:
         parts.extend(f"{package}/{name}:{digest}" for name, digest in tree_hashes(here / package).items())
