@@ -33,6 +33,30 @@ module.exports = [
     },
   },
   {
+  {
+    // the search worker and its stemmers run in a Web Worker (or Material's iframe stand-in for one
+    // on file://) and in pages, beside lunr
+    files: ["theme/assets/search/*.js"],
+    languageOptions: { globals: { ...globals.worker, lunr: "readonly" } },
+  },
+  {
+    // the editor's start-up script (/admin/, builder/outputs/cms/): it runs beside Decap CMS, which needs a
+    // recent browser anyway, so later syntax is allowed
+    ...js.configs.recommended,
+    files: ["builder/outputs/cms/*.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: globals.browser },
+  },
+  {
+    // the portal's service worker (the build writes it into the site as sw.js, filling in the
+    // placeholders): service workers exist only in recent browsers, so later syntax is allowed
+    ...js.configs.recommended,
+    files: ["builder/portal/service_worker.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: { ...globals.serviceworker, __LANGUAGES__: "readonly", __BYPASSED__: "readonly" },
+    },
+  },
     ...js.configs.recommended,
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "commonjs", globals: globals.node },

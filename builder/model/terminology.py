@@ -2,7 +2,9 @@
 
 A glossary term may list, per language, variants to avoid (`avoid: {kk: [мұражай]}`). Each use of a
 variant in a page is reported with the preferred term. Kazakh and Russian inflect, so a word matches
-when it begins with the variant (мұражайы, мұражайларда). Not reported:
+when it begins with the variant (мұражайы, мұражайларда) and, in a language with a stemmer
+(builder/model/stemming, the portal search's stemmer), when its words have the variant's stems
+(шеберлік сабағы for шеберлік сабақ: к/қ/п alternate before a vowel). Not reported:
 - text inside «…» or “…” quotes (official titles keep their wording);
 - words that begin with one of the term's `allow:` phrases (e.g. ерікті түрде, "voluntarily");
 - a line that says `terms-allow: <variant>` (in an HTML comment, or a YAML comment in front matter or
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from builder.model.errors import ErrorReport
+from builder.model.stemming import STEMMERS, stem
 
 QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|`[^`\n]*`")
 LINE_ALLOW = re.compile(r"terms-allow:\s*([^\s>#]+(?:\s*,\s*[^\s>#,]+)*)")
@@ -28,6 +31,37 @@ def variant_pattern(variant: str) -> re.Pattern:
     return re.compile(rf"(?<!{LETTER}){re.escape(variant)}", flags)
 
 
+WORD = re.compile(rf"{LETTER}+")
+
+
+class Variant:
+    """A variant to avoid, found by its beginning or, where the language has a stemmer, by its stems."""
+
+    def __init__(self, lang: str, text: str):
+        self.text = text
+        self.pattern = variant_pattern(text)
+        words = [word.lower() for word in WORD.findall(text)]
+        stems = [stem(lang, word) for word in words] if lang in STEMMERS and not text.isupper() else []
+        # only a base form stands for its inflections: ерікті (voluntary) is stemmed as if it were
+        # ерік + accusative, and would report еркін (free)
+        self.stems = stems if stems == words else []
+        self.lang = lang
+
+    def find(self, line: str) -> int | None:
+        """Where in the line the variant begins, or None."""
+        found = self.pattern.search(line)
+        if found:
+            return found.start()
+        if not self.stems:
+            return None
+        words = list(WORD.finditer(line))
+        for first in range(len(words) - len(self.stems) + 1):
+            window = words[first : first + len(self.stems)]
+            if all(stem(self.lang, word.group(0)) == want for word, want in zip(window, self.stems, strict=True)):
+                return window[0].start()
+        return None
+
+
 def masked(line: str, allowed: list[str]) -> str:
     """The line without quoted text and without words that begin with an allowed phrase."""
     line = QUOTED.sub(lambda m: " " * len(m.group(0)), line)
@@ -39,11 +73,11 @@ def masked(line: str, allowed: list[str]) -> str:
 
 
 def check_terminology(content, glossary: list[dict], report: ErrorReport) -> None:
-    rules = {}  # lang -> [(pattern, variant, preferred term, allowed phrases)]
+    rules = {}  # lang -> [(Variant, variant, preferred term, allowed phrases)]
     for term in glossary:
         for lang, variants in term.get("avoid", {}).items():
             allowed = term.get("allow", {}).get(lang, [])
-            rules.setdefault(lang, []).extend((variant_pattern(v), v, term.get(lang, ""), allowed) for v in variants)
+            rules.setdefault(lang, []).extend((Variant(lang, v), v, term.get(lang, ""), allowed) for v in variants)
     for page in content.all_pages():
         if not page.readable or page.lang not in rules:
             continue
@@ -59,12 +93,12 @@ def check_terminology(content, glossary: list[dict], report: ErrorReport) -> Non
                 markers.append(LINE_ALLOW.search(previous))
             previous = line
             exempt = {word.strip().casefold() for marker in markers if marker for word in marker.group(1).split(",")}
-            for pattern, variant, preferred, allowed in rules[page.lang]:
+            for matcher, variant, preferred, allowed in rules[page.lang]:
                 if variant.casefold() in exempt:
                     continue
-                found = pattern.search(masked(line, allowed))
-                if found:
-                    word = re.match(rf"{LETTER}*", line[found.start() :]).group(0) or variant
+                start = matcher.find(masked(line, allowed))
+                if start is not None:
+                    word = re.match(rf"{LETTER}*", line[start:]).group(0) or variant
                     report.add(
                         page.source,
                         number,

@@ -1,6 +1,6 @@
 """One pass over a language's built site after mkdocs: what the engine leaves to be done on the files.
 
-- the lunr language packs no search setting asks for are deleted;
+- lunr is put beside the search worker, and the lunr language packs the portal does not use are deleted;
 - the search index is rewritten as UTF-8;
 - the remote loaders in Material's bundle are made inert (nothing is fetched from another host);
 - every page's markup is mended where the Nu Html Checker or axe-core object (plugin/markup.py);
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.portal.plugin.assets import compact_search_index, prune_search_languages
+from builder.portal.plugin.assets import compact_search_index, install_search_engine
 from builder.portal.plugin.markup import mend_page
 from builder.portal.plugin.offline import strip_remote_loaders
 
 
-def finish_site(site_dir: Path, search_lang: list[str]) -> None:
-    prune_search_languages(site_dir, search_lang)
+def finish_site(site_dir: Path, lang: str) -> None:
+    install_search_engine(site_dir)
     compact_search_index(site_dir)
     strip_remote_loaders(site_dir)
     for page in sorted(site_dir.rglob("*.html")):

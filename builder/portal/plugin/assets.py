@@ -3,25 +3,47 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-LUNR_SUPPORT = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+import mkdocs
+
+# What the portal's search worker (theme/assets/search/worker.js) loads besides itself and
+# lunr.kk.js: lunr from mkdocs' own search plugin (the lunr 2.3.9 Material bundles too), and for
+# Russian the Snowball stemmer of lunr-languages that Material ships.
+LUNR_SCRIPT = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+MATERIAL_LANGUAGE_PACKS = {"ru": {"lunr.stemmer.support.min.js", "lunr.ru.min.js"}}
+DOC_COMMENT = re.compile(r"[ \t]*/\*\*.*?\*/[ \t]*\n?", re.S)
 
 
-def prune_search_languages(site_dir: Path, search_lang: list[str]) -> int:
-    """Delete lunr language packs (and their word segmenters) that no search setting asks for.
+def install_search_engine(site_dir: Path) -> int:
+    """Put lunr beside the search worker and delete the lunr language packs no language of the portal uses.
 
-    Material ships support for some forty languages with every build; each language of this portal
-    needs at most one. Returns the number of files removed.
+    Material ships support for some forty languages with every build; the portal needs two of its
+    files. Every language keeps the packs of all languages, so the assets are the same bytes in each
+    and the portal serves one shared copy. Returns the number of
+    files removed.
     """
-    lunr = site_dir / "assets" / "javascripts" / "lunr"
-    keep = LUNR_SUPPORT | {f"lunr.{code}.min.js" for code in search_lang if code != "en"}
+    engine = site_dir / "assets" / "search"
+    if engine.is_dir():
+        (engine / "lunr.js").write_text(without_doc_comments(LUNR_SCRIPT.read_text(encoding="utf-8")), encoding="utf-8")
+    keep = set().union(*MATERIAL_LANGUAGE_PACKS.values())
     removed = 0
-    for script in lunr.rglob("*.js"):
+    for script in (site_dir / "assets" / "javascripts" / "lunr").rglob("*.js"):
         if script.name not in keep:
             script.unlink()
             removed += 1
     return removed
+
+
+def without_doc_comments(script: str) -> str:
+    """lunr.js without its documentation comments, its licence banner (the first comment) kept.
+
+    Half the file's bytes are documentation; one comment also cites a script's address, which the
+    offline scan rightly cannot tell from a script loaded from another host.
+    """
+    banner_end = script.index("*/") + 2
+    return script[:banner_end] + DOC_COMMENT.sub("", script[banner_end:])
 
 
 def compact_search_index(site_dir: Path) -> int:

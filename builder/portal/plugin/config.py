@@ -5,7 +5,6 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-SEARCH_PIPELINE_STEPS = ("stemmer", "stopWordFilter", "trimmer")
 # Split words on white space and punctuation, Cyrillic quotes and dashes included.
 DEFAULT_SEARCH_SEPARATOR = r"[\s\-–—,:;.!?()\[\]{}\"'«»“”„…/\\|]+"
 
@@ -13,8 +12,6 @@ DEFAULT_SEARCH_SEPARATOR = r"[\s\-–—,:;.!?()\[\]{}\"'«»“”„…/\\|]+"
 class LanguageSettings(Config):
     site_name = opt.Type(str)
     site_description = opt.Type(str, default="")
-    search_lang = opt.ListOfItems(opt.Type(str), default=["en"])
-    search_pipeline = opt.ListOfItems(opt.Choice(SEARCH_PIPELINE_STEPS), default=list(SEARCH_PIPELINE_STEPS))
     search_separator = opt.Type(str, default=DEFAULT_SEARCH_SEPARATOR)
 
 

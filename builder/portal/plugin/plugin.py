@@ -63,8 +63,10 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         for name in SEARCH_PLUGIN_NAMES:
             search = config.plugins.get(name)
             if search is not None:
-                search.config.lang = list(settings.search_lang)
-                search.config.pipeline = list(settings.search_pipeline)
+                # read by the portal's search worker (theme/assets/search/worker.js), which stems
+                # each language itself; Material's pipeline setting is not used
+                search.config.lang = [self.lang]
+                search.config.pipeline = []
                 search.config.separator = settings.search_separator
         config.nav = self.mkdocs_nav(list(self.model.nav))
         self.drafts = {path for path, page in self.model.pages.items() if page.draft}
@@ -129,4 +131,4 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
     # After static-i18n's on_post_build (priority -100), which rewrites the search index.
     @event_priority(-110)
     def on_post_build(self, config):
-        finish_site(Path(config.site_dir), self.config.languages[self.lang].search_lang)
+        finish_site(Path(config.site_dir), self.lang)
