@@ -1,10 +1,13 @@
-"""`builder new page PATH`: the same new page in kk, ru and en, marked as a draft."""
+"""`builder new page PATH`: the same new page in kk, ru and en, marked as a draft; the Russian and English
+pages start marked as translations of the Kazakh one as written (builder/cli/translations.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from builder.cli.translations import Translations
 from builder.model.languages import LANGUAGE_CODES
+from builder.model.translations import TRANSLATION_LANGUAGES
 
 PLACEHOLDER = {
     "kk": "Бұл бет әлі жазылып жатыр.",
@@ -36,4 +39,7 @@ def new_page(content_dir: Path, path: str, title: str | None = None) -> list[Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         front = f'---\ntitle: "{heading}"\ndraft: true\n---\n'
         target.write_text(f"{front}# {heading}\n\n{PLACEHOLDER[lang]}\n", encoding="utf-8")
+    translations = Translations(content_dir.parent)
+    for lang in TRANSLATION_LANGUAGES:
+        translations.mark(f"{lang}/{path}")
     return targets

@@ -1,13 +1,23 @@
-"""`builder status`: per section and language — pages, words, quizzes, drafts, missing translations."""
+"""`builder status`: per section and language — pages, words, quizzes, drafts, missing translations;
+then the translations behind their Kazakh page, with what changed there."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from builder.model.content import Content, Page
 from builder.model.languages import LANGUAGE_CODES
+from builder.model.translations import (
+    SOURCE_LANGUAGE,
+    SourceStore,
+    TranslationState,
+    source_diff,
+    translatable_text,
+    translation_states,
+)
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 MARKUP = re.compile(r"!!!|\?\?\?\+?|\{[^}]*\}|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
@@ -86,4 +96,39 @@ def render_status(content: Content, per_page: bool = False) -> str:
                 prose_words(content.page(lang, path)) if content.page(lang, path) else 0 for lang in LANGUAGE_CODES
             ]
             lines.append(f"{path:<48}" + "".join(f"{count:>8}" for count in counts))
+    return "\n".join(lines)
+
+
+def render_translations(content: Content, store: SourceStore, root: Path, diff: bool = True) -> str:
+    """The translations behind their Kazakh page and, once per Kazakh page and marked state, what changed."""
+    states = translation_states(content)
+    behind = [state for state in states if state.lag]
+    if not behind:
+        return f"translations: all {len(states)} up to date with their Kazakh page"
+
+    def shown(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    lines = [
+        f"translations behind their Kazakh page: {len(behind)} of {len(states)} "
+        "(update them, then `builder translations mark PATH`):"
+    ]
+    groups: dict[tuple[str, str | None], list[TranslationState]] = defaultdict(list)
+    for state in behind:
+        groups[(state.path, state.marked)].append(state)
+    for (path, marked), group in groups.items():
+        names = ", ".join(shown(state.source) for state in group)
+        original = group[0].original
+        if marked is None:
+            lines.append(f"  {names}: never marked")
+            continue
+        lines.append(f"  {names}: {shown(original)} changed since {marked} (now {group[0].current})")
+        if not diff:
+            continue
+        before = store.read(marked)
+        if before is None:
+            lines.append(f"    (the marked text {shown(store.file(marked))} is not kept: compare by hand)")
+            continue
+        after = translatable_text(content.page(SOURCE_LANGUAGE, path))
+        lines += ["    " + line for line in source_diff(before, after, shown(original))]
     return "\n".join(lines)

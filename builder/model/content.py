@@ -130,7 +130,7 @@ def load_page(path: Path, lang: str, rel: str, report: ErrorReport) -> Page:
     except FrontMatterError as exc:
         report.add(path, exc.line, exc.message, code=exc.code)
         return unreadable
-    for line, message, code in schema_errors(front, extra_fields(rel)):
+    for line, message, code in schema_errors(front, extra_fields(rel), lang):
         report.add(path, line, message, code=code)
     return Page(lang, rel, path, front.values, front.body, front.body_line, meta_lines=front.key_lines)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from builder.model.languages import DEFAULT_LANGUAGE
 from builder.model.yaml_nodes import compose, node_value, yaml_error
 
 # key -> (accepted types, human description of a valid value)
@@ -13,8 +14,11 @@ FRONT_MATTER_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a non-empty text"),
     "description": ((str,), "a one-sentence text"),
     "draft": ((bool,), "true or false"),
+    # the state of the Kazakh page a translation follows (builder/model/translations.py)
+    "translated_from": ((str,), "the quoted hash that `builder translations mark` writes"),
 }
 REQUIRED_KEYS = ("title",)
+TRANSLATION_KEYS = ("translated_from",)  # on Russian and English pages only: Kazakh is the source
 
 DELIMITER = "---"
 
@@ -93,25 +97,30 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(values or {}, key_lines, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def schema_errors(front: FrontMatter, extra: dict | None = None) -> list[tuple[int, str, str]]:
+def schema_errors(front: FrontMatter, extra: dict | None = None, lang: str | None = None) -> list[tuple[int, str, str]]:
     """(line, message) for every way the front matter breaks the schema.
 
     extra: the further keys a page of this kind takes (schedule fields of events); their values are
-    checked by the stage that knows them.
+    checked by the stage that knows them. lang: the page's language (a Kazakh page translates nothing).
     """
     problems = []
     extra = extra or {}
-    allowed = ", ".join([*FRONT_MATTER_SCHEMA, *extra])
+    schema = {
+        key: spec
+        for key, spec in FRONT_MATTER_SCHEMA.items()
+        if not (lang == DEFAULT_LANGUAGE.code and key in TRANSLATION_KEYS)
+    }
+    allowed = ", ".join([*schema, *extra])
     for key, value in front.values.items():
         line = front.key_lines.get(str(key), 2)
         if key in extra:
             continue
-        if key not in FRONT_MATTER_SCHEMA:
+        if key not in schema:
             problems.append(
                 (line, f"unknown front matter key '{key}'; allowed keys are: {allowed}", "front-matter.unknown-key")
             )
             continue
-        types, expected = FRONT_MATTER_SCHEMA[key]
+        types, expected = schema[key]
         if not isinstance(value, types) or (isinstance(value, str) and not value.strip()):
             problems.append(
                 (line, f"front matter key '{key}' must be {expected}, got {value!r}", "front-matter.wrong-type")
