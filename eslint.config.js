@@ -9,7 +9,8 @@ const globals = require("globals");
 module.exports = [
   {
     // built copies of the scripts, the tools, and the hidden folders (a build's staging folders, caches)
-    ignores: ["site/", "site.*/", "dist/", "dist.*/", ".*/", "tests/"],
+    // and third-party code vendored as published (theme/assets/vendor/)
+    ignores: ["site/", "site.*/", "dist/", "dist.*/", ".*/", "tests/", "theme/assets/vendor/"],
   },
   {
     ...js.configs.recommended,
@@ -32,7 +33,6 @@ module.exports = [
       "no-unused-vars": ["error", { caughtErrors: "none" }],
     },
   },
-  {
   {
     // the search worker and its stemmers run in a Web Worker (or Material's iframe stand-in for one
     // on file://) and in pages, beside lunr
@@ -57,6 +57,7 @@ module.exports = [
       globals: { ...globals.serviceworker, __LANGUAGES__: "readonly", __BYPASSED__: "readonly" },
     },
   },
+  {
     ...js.configs.recommended,
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "commonjs", globals: globals.node },

@@ -14,14 +14,20 @@ from builder.markdown.validate import check_content
 from builder.model.content import Content
 from builder.model.errors import ContentInvalid
 from builder.model.languages import LANGUAGE_CODES, language
+from builder.model.translations import lagging
+from builder.outputs.admin import OFFLINE_CACHE_EXCLUDED, bundle_hashes, write_admin
 from builder.outputs.banks.export import INDEX_FILE as BANKS_INDEX
 from builder.outputs.banks.export import build_banks
 from builder.outputs.calendars import write_calendars
+from builder.outputs.cms_config import LOCAL_ONLY, EditorBackend
+from builder.outputs.epub_edition import INDEX_FILE as EPUB_INDEX
+from builder.outputs.epub_edition import build_epub_editions
 from builder.outputs.packages import INDEX_FILE, build_packages
 from builder.outputs.print_edition import INDEX_FILE as PRINT_INDEX
 from builder.outputs.print_edition import build_print_editions
 from builder.portal.build import build_portal, language_folder
 from builder.portal.config import PortalSettings, portal_settings
+from builder.portal.service_worker import remove_offline_app, write_offline_app
 from builder.store.cache import AnchorCache, BuildCache, copy_tree
 from builder.store.fingerprint import ProjectInputs, combine, hash_bytes
 from builder.store.output import finish_interrupted_swap, remove_leftovers, staging_area, swap_in
@@ -76,7 +82,26 @@ def check(project: Project, progress=print, anchor_cache=None, settings: PortalS
     if report:
         raise ContentInvalid(report.sorted())
     progress(f"  {pages} pages in {len(content.pages)} languages: no errors")
+    report_lagging_translations(content, project.root, progress)
     return content
+
+
+def report_lagging_translations(content: Content, root: Path, progress=print, shown: int = 10) -> None:
+    """A note, never an error: the translations behind their Kazakh page (`builder status` shows what changed)."""
+    behind = lagging(content)
+    if not behind:
+        return
+    progress(
+        f"note: {len(behind)} translation{'s' if len(behind) != 1 else ''} behind their Kazakh page "
+        "(`builder status` shows what changed; `builder translations mark PATH` once updated):"
+    )
+    for state in behind[:shown]:
+        progress(
+            f"  {state.source.relative_to(root).as_posix() if state.source.is_relative_to(root) else state.source}"
+            f" ({state.lag})"
+        )
+    if len(behind) > shown:
+        progress(f"  … and {len(behind) - shown} more")
 
 
 def write_language_models(content: Content, folder: Path, dist: Path | None = None) -> dict[str, Path]:
@@ -90,6 +115,7 @@ def write_language_models(content: Content, folder: Path, dist: Path | None = No
             entries(dist / "scorm" / INDEX_FILE),
             entries(dist / "moodle" / BANKS_INDEX),
             entries(dist / "print" / PRINT_INDEX),
+            entries(dist / "print" / EPUB_INDEX),
         )
         if dist
         else Downloads()
@@ -104,9 +130,11 @@ def anchor_cache(project: Project, inputs: ProjectInputs) -> AnchorCache:
     return AnchorCache(project.root / CACHE_FOLDER / "anchors.json", combine(inputs.common()))
 
 
-def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path]) -> str:
-    """One language of the portal reads its own pages, the theme, the shared data and the download lists."""
+def portal_key(inputs: ProjectInputs, lang: str, indexes: list[Path], lagging_pages: tuple = ()) -> str:
+    """One language of the portal reads its own pages, the theme, the shared data and the download lists,
+    and which of its pages lag behind their Kazakh page (each shows a notice until marked)."""
     named = inputs.common()
+    named["translations-lagging"] = hash_bytes(*(f"{path}:{lag}" for path, lag in sorted(lagging_pages)))
     named.update({f"theme/{name}": digest for name, digest in inputs.theme.items()})
     named.update(inputs.page_hashes(lang, inputs.pages.get(lang, {})))
     named.update({f"index/{index.name}": hash_bytes(shown_index(index)) for index in indexes if index.is_file()})
@@ -120,6 +148,8 @@ def build(
     dist_dir: Path | None = None,
     use_cache: bool = True,
     site_url: str | None = None,
+    editor: EditorBackend = LOCAL_ONLY,
+    offline_app: bool = True,
 ) -> Path:
     """Check, then build the LMS packages, the question banks, the print editions and the portal aside; swap
     them into dist/ and site/.
@@ -128,6 +158,9 @@ def build(
     under downloads/. Nothing is swapped in unless everything was built. Outputs whose inputs have not
     changed since the last build are reused (.cache/build/); with nothing changed nothing is rebuilt.
     site_url: the portal's public address (canonical links, sitemaps, links in packages and PDFs).
+    editor: where the editor at /admin/ saves in production (its GitHub repository and OAuth proxy).
+    offline_app: write the service worker and its precache lists (builder/portal/service_worker.py);
+    the preview of `builder serve` leaves them out, so no worker caches its pages.
 
     One build at a time per project: a second one waits for the lock on the build cache. A build first
     completes a swap that a killed build cut short and removes the staging folders interrupted builds left.
@@ -136,7 +169,7 @@ def build(
     dist_dir = (dist_dir or site_dir.parent / "dist").resolve()  # beside the site: site/ and dist/ by default
     with build_lock(project, progress):
         tidy_outputs(project, (site_dir, dist_dir), progress)
-        return build_locked(project, site_dir, dist_dir, progress, use_cache, site_url or None)
+        return build_locked(project, site_dir, dist_dir, progress, use_cache, site_url or None, editor, offline_app)
 
 
 def build_lock(project: Project, progress=print):
@@ -155,13 +188,22 @@ def tidy_outputs(project: Project, targets: tuple[Path, ...], progress=print) ->
 
 
 def build_locked(
-    project: Project, site_dir: Path, dist_dir: Path, progress, use_cache: bool, site_url: str | None
+    project: Project,
+    site_dir: Path,
+    dist_dir: Path,
+    progress,
+    use_cache: bool,
+    site_url: str | None,
+    editor: EditorBackend = LOCAL_ONLY,
+    offline_app: bool = True,
 ) -> Path:
     started = time.perf_counter()
     inputs = ProjectInputs(project.root, site_url)
     cache = BuildCache(project.root / CACHE_FOLDER)
     previous = cache.load_state(site_dir) if use_cache else {}
-    everything = inputs.everything()
+    # the editor at /admin/ also reads Decap's bundle (if setup copied it) and its production backend
+    editor_inputs = {"editor": hash_bytes(repr(editor))} | bundle_hashes(project.root)
+    everything = combine({"inputs": inputs.everything(), "offline-app": str(offline_app)} | editor_inputs)
     outputs_intact = (site_dir / "index.html").is_file() and dist_dir.is_dir() and previous.get("dist") == str(dist_dir)
     if previous.get("everything") == everything and outputs_intact:
         progress(
@@ -200,9 +242,29 @@ def build_locked(
             cache=cache if use_cache else None,
             inputs=inputs,
         )
+        progress("writing the e-book editions …")
+        build_epub_editions(
+            content,
+            settings.dialect,
+            settings.site_names,
+            dist / "print",
+            progress,
+            site_url,
+            cache=cache if use_cache else None,
+            inputs=inputs,
+        )
         # the download lists the portal's pages show
-        indexes = [dist / "scorm" / INDEX_FILE, dist / "moodle" / BANKS_INDEX, dist / "print" / PRINT_INDEX]
-        keys = {lang: portal_key(inputs, lang, indexes) for lang in LANGUAGE_CODES}
+        indexes = [
+            dist / "scorm" / INDEX_FILE,
+            dist / "moodle" / BANKS_INDEX,
+            dist / "print" / PRINT_INDEX,
+            dist / "print" / EPUB_INDEX,
+        ]
+        behind = lagging(content)
+        keys = {
+            lang: portal_key(inputs, lang, indexes, tuple((s.path, s.lag) for s in behind if s.lang == lang))
+            for lang in LANGUAGE_CODES
+        }
         unchanged = frozenset(
             lang for lang, key in keys.items() if outputs_intact and previous.get("portal", {}).get(lang) == key
         )
@@ -219,9 +281,15 @@ def build_locked(
         )
         for lang in LANGUAGE_CODES:
             write_calendars(content, language_folder(site, language(lang)), lang, settings.site_names[lang], site_url)
+        write_admin(content, site, project.root, editor, site_url or "", progress)
         copy_tree(dist / "scorm", site / DOWNLOADS_FOLDER)
         copy_tree(dist / "moodle", site / BANKS_FOLDER)
         copy_tree(dist / "print", site / PRINT_FOLDER)
+        # over the assembled site, every build: reused languages and the downloads are in it by now
+        if offline_app:
+            write_offline_app(site, left_out=OFFLINE_CACHE_EXCLUDED)
+        else:
+            remove_offline_app(site)
         with signals_deferred():  # a stop signal now waits for the swap: site/ and dist/ stay one build
             cache.save_state(site_dir, {})  # the outputs match no inputs until the swap is done
             swap_in([(site, site_dir), (dist, dist_dir)], project.root / CACHE_FOLDER / SWAP_RECORD)

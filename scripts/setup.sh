@@ -22,8 +22,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Test tools from npm (axe-core, scorm-again, vnu-jar, Lighthouse 12, ESLint); package-lock.json pins them.
+# Test tools from npm (axe-core, scorm-again, vnu-jar, Lighthouse 12, ESLint) and Decap CMS with decap-server
+# (the editor at /admin/); package-lock.json pins them.
 npm ci --no-audit --no-fund --silent
+
+# Decap CMS, the editor the build puts at /admin/ (builder/outputs/admin.py): its bundle (the main script,
+# the chunks it loads and their WebAssembly) is copied from node_modules, never fetched from a CDN, into
+# .cache/vendor/decap-cms/ (not committed). Without it the build leaves /admin/ out and says so.
+rm -rf .cache/vendor/decap-cms
+mkdir -p .cache/vendor/decap-cms
+cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
+  node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm .cache/vendor/decap-cms/
+
+# The iframe-worker shim, which Material's search needs from file:// (Chromium runs no Web Worker there;
+# theme/main.html loads it on file:// only): copied from node_modules into the theme (not committed), so
+# the build, which stays Python-only, puts it in the site. Without it only search from file:// is missing.
+mkdir -p theme/assets/vendor/iframe-worker
+cp node_modules/iframe-worker/shim/index.js theme/assets/vendor/iframe-worker/shim.js
+cp node_modules/iframe-worker/LICENSE theme/assets/vendor/iframe-worker/LICENSE
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv

@@ -40,6 +40,11 @@ LOADING_LINK_RELS = {
     "dns-prefetch",
     "mask-icon",
 }
+# The editor at /admin/ (Decap CMS, builder/outputs/admin.py) is the one place of the site allowed to name
+# other hosts: it saves through GitHub's API and an OAuth proxy, and its bundle names the hosts of every
+# backend and media library it supports. It is left out here explicitly, by its folder at the site root
+# only; a test shows everything else is still scanned (tests/test_cms.py).
+EDITOR_FOLDER = "admin"
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
 # In scripts: URLs of hosts that serve scripts, fonts, styles, analytics or APIs, and any absolute URL
@@ -82,11 +87,14 @@ def remote_in_html(text: str) -> list[str]:
     return found
 
 
-def scan_site(site: Path) -> dict[str, list[str]]:
-    """{relative file: [remote resources]} for every HTML, CSS and JS file under site."""
+def scan_site(site: Path, excluded: tuple[str, ...] = (EDITOR_FOLDER,)) -> dict[str, list[str]]:
+    """{relative file: [remote resources]} for every HTML, CSS and JS file under site, but for the folders
+    at the site root named in `excluded` (the editor's)."""
     problems = {}
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".css", ".js") or not path.is_file():
+            continue
+        if path.relative_to(site).parts[0] in excluded:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":

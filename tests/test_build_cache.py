@@ -99,7 +99,11 @@ def test_a_changed_page_rebuilds_only_its_language_of_the_portal(tmp_path):
     rebuilt = changed(before, stamps(project.root / "site"))
     assert "  portal: language 'kk' unchanged" in log and "  portal: language 'ru' unchanged" in log
     assert "en/index.html" in rebuilt
-    assert not [name for name in rebuilt if not name.startswith(("en/", "downloads/"))], rebuilt
+    # the service worker and its precache lists are written anew over every assembled site: a new version
+    assert {"sw.js", "sw-precache-en.json"} <= set(rebuilt)
+    assert not [name for name in rebuilt if not name.startswith(("en/", "downloads/", "sw.js", "sw-precache-"))], (
+        rebuilt
+    )
     assert "A new paragraph on dialogue." in (project.root / "site" / "en" / "index.html").read_text(encoding="utf-8")
 
 
@@ -114,7 +118,8 @@ def test_theme_changes_and_missing_outputs_rebuild_what_reads_them(tmp_path):
     log = built(project)
     assert not [message for message in log if "portal:" in message and "unchanged" in message]
     assert "  packages: course 'guide' (8 zips, 8 unchanged)" in log
-    assert "/* changed */" in (project.root / "site" / "ru" / "assets" / "portal.css").read_text(encoding="utf-8")
+    # one shared copy of the assets, at the root (builder/portal/shared_assets.py)
+    assert "/* changed */" in (project.root / "site" / "assets" / "portal.css").read_text(encoding="utf-8")
     append_comment(project.root / "theme" / "assets" / "quiz" / "quiz.css")  # inside every package
     log = built(project)
     assert not [message for message in log if "packages:" in message and "unchanged" in message]

@@ -19,8 +19,11 @@ PYTHON_TREES = ("builder", "scorm", "tests", "bench")
 BROWSER_SCRIPTS = (
     "theme/assets/kb-filter.js",
     "theme/assets/quiz/quiz.js",
+    "theme/assets/offline.js",
+    "builder/portal/service_worker.js",
     "scorm/player/player.js",
     "scorm/player/runtime.js",
+    "builder/outputs/cms/setup.js",
 )
 
 

@@ -41,19 +41,56 @@ def command_build(project: Project, args) -> int:
         Path(args.dist_dir) if args.dist_dir else None,
         use_cache=not args.no_cache,
         site_url=site_url,
+        editor=editor_backend(args),
     )
     return 0
 
 
+def editor_backend(args):
+    """Where the editor at /admin/ saves in production: options, else $CMS_REPO (GitHub Actions names the
+    repository in $GITHUB_REPOSITORY), $CMS_BRANCH and $CMS_AUTH_URL."""
+    from builder.outputs.cms_config import EditorBackend
+
+    return EditorBackend(
+        repo=args.editor_repo or os.environ.get("CMS_REPO") or os.environ.get("GITHUB_REPOSITORY", ""),
+        branch=args.editor_branch or os.environ.get("CMS_BRANCH") or "main",
+        auth_url=args.editor_auth_url or os.environ.get("CMS_AUTH_URL", ""),
+    )
+
+
 def command_status(project: Project, args) -> int:
-    from builder.cli.status import render_status
+    from builder.cli.status import render_status, render_translations
     from builder.markdown.validate import check_content
+    from builder.model.translations import STORE_FOLDER, SourceStore
     from builder.portal.config import portal_settings
 
     content, report = check_content(project.root, project.content_dir, portal_settings(project.config_file).dialect)
     print(render_status(content, per_page=args.pages))
+    print()
+    print(render_translations(content, SourceStore(project.root / STORE_FOLDER), project.root, diff=not args.no_diff))
     if report:
         print(f"\n{len(report.sorted())} content errors: run `builder check` to see them", file=sys.stderr)
+    return 0
+
+
+def command_translations(project: Project, args) -> int:
+    from builder.cli.translations import MarkError, Translations, mark_translations
+
+    try:
+        if args.action == "prune":
+            done = Translations(project.root).prune()
+        elif bool(args.paths) == args.all:
+            print("builder translations mark: name pages (PATH …) or give --all, not both", file=sys.stderr)
+            return 2
+        else:
+            done = mark_translations(project.root, args.paths, every=args.all)
+    except MarkError as problem:
+        for line in str(problem).splitlines():
+            print(f"builder translations {args.action}: {line}", file=sys.stderr)
+        print("nothing was marked", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
     return 0
 
 
@@ -111,16 +148,30 @@ def command_serve(project: Project, args) -> int:
         return write_language_models(content, project.root / ".cache" / "preview-models", preview.parent / "dist")
 
     def full(preview_dir: Path, use_cache: bool = True) -> Path:
-        return build(project, preview_dir, progress, use_cache=use_cache)
+        # no service worker in the preview: it would keep serving the pages it stored before an edit
+        return build(project, preview_dir, progress, use_cache=use_cache, offline_app=False)
 
-    serve(
-        Rebuilds(
-            project.root, project.config_file, project.content_dir, full, models, lambda: build_lock(project, progress)
-        ),
-        args.host,
-        args.port,
-        progress,
-    )
+    from builder.portal.editor import DecapServer, EditorUnavailable
+
+    editor = DecapServer(project.root, args.edit_port) if args.edit else None
+    try:
+        serve(
+            Rebuilds(
+                project.root,
+                project.config_file,
+                project.content_dir,
+                full,
+                models,
+                lambda: build_lock(project, progress),
+            ),
+            args.host,
+            args.port,
+            progress,
+            editor,
+        )
+    except EditorUnavailable as unavailable:
+        print(f"builder serve --edit: {unavailable}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -164,6 +215,20 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rebuild everything, ignoring the outputs kept in .cache/build/ from earlier builds",
     )
+    build_cmd.add_argument(
+        "--editor-repo",
+        metavar="OWNER/NAME",
+        help="the GitHub repository the editor at /admin/ saves to (pull requests) "
+        "(default: $CMS_REPO, else $GITHUB_REPOSITORY, which GitHub Actions sets)",
+    )
+    build_cmd.add_argument(
+        "--editor-branch", metavar="BRANCH", help="the branch its pull requests go to (default: $CMS_BRANCH, else main)"
+    )
+    build_cmd.add_argument(
+        "--editor-auth-url",
+        metavar="URL",
+        help="the OAuth proxy the editor signs in to GitHub through (default: $CMS_AUTH_URL)",
+    )
     build_cmd.set_defaults(run=command_build)
 
     new_cmd = commands.add_parser(
@@ -185,7 +250,34 @@ def parser() -> argparse.ArgumentParser:
         "checks before a release. --pages adds the word count of every page in each language.",
     )
     status_cmd.add_argument("--pages", action="store_true", help="also list the words of every page")
+    status_cmd.add_argument(
+        "--no-diff", action="store_true", help="list the translations behind their Kazakh page without what changed"
+    )
     status_cmd.set_defaults(run=command_status)
+
+    translations_cmd = commands.add_parser(
+        "translations",
+        help="mark translations up to date with their Kazakh page",
+        description="Each Russian and English page records, in its front matter (translated_from), which "
+        "state of its Kazakh page it translates; `builder status` lists the translations whose Kazakh "
+        "page has changed since, with what changed, and the portal shows a notice on them.",
+    )
+    translations_actions = translations_cmd.add_subparsers(dest="action", required=True, metavar="ACTION")
+    mark_cmd = translations_actions.add_parser(
+        "mark",
+        help="record that translations are up to date with their Kazakh page",
+        description="Write the hash of the Kazakh page's present text into each named translation's front "
+        "matter (nothing else in the file changes) and keep that text in translations/ for `builder "
+        "status`. A Kazakh page stands for both its translations. Marked texts no translation refers "
+        "to any more are removed.",
+    )
+    mark_cmd.add_argument("paths", nargs="*", metavar="PATH", help="pages, e.g. content/ru/about/index.md")
+    mark_cmd.add_argument("--all", action="store_true", help="mark every present translation up to date")
+    mark_cmd.set_defaults(run=command_translations)
+    prune_cmd = translations_actions.add_parser(
+        "prune", help="remove the marked texts in translations/ that no translation refers to"
+    )
+    prune_cmd.set_defaults(run=command_translations)
 
     audit_cmd = commands.add_parser(
         "audit",
@@ -210,6 +302,15 @@ def parser() -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve_cmd.add_argument(
+        "--edit",
+        action="store_true",
+        help="also run the editor at /admin/ (Decap CMS) against the working tree: starts decap-server "
+        "(npm) beside the preview and stops it on exit; every save writes the files under content/",
+    )
+    serve_cmd.add_argument(
+        "--edit-port", type=int, default=8081, help="decap-server's port (default: 8081; 0 picks a free one)"
+    )
     serve_cmd.set_defaults(run=command_serve)
     return top
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from builder.model.content import Content, NavEntry
 from builder.model.data import SiteData
 from builder.model.events import EVENT_KINDS, Event, event_kind, section_events
+from builder.model.translations import lagging
 
 
 @dataclass(frozen=True)
@@ -22,15 +23,19 @@ class PageFacts:
     title: str
     draft: bool
     meta: dict  # the front matter (an event page's schedule fields)
+    # a translation behind its Kazakh page: translations.OUTDATED or UNMARKED (the portal shows a notice)
+    translation_lag: str | None = None
 
 
 @dataclass(frozen=True)
 class Downloads:
-    """The files of this build the portal offers: the entries of dist/'s scorm, moodle and print indexes."""
+    """The files of this build the portal offers: the entries of dist/'s scorm, moodle and print indexes
+    (print.json for the PDFs, epub.json for the e-books)."""
 
     packages: tuple = ()
     banks: tuple = ()
     editions: tuple = ()
+    ebooks: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,10 @@ class LanguageModel:
 
 
 def language_model(content: Content, lang: str, downloads: Downloads | None = None) -> LanguageModel:
+    lags = {state.path: state.lag for state in lagging(content) if state.lang == lang}
     pages = {
-        path: PageFacts(page.title, page.draft, dict(page.meta)) for path, page in content.pages.get(lang, {}).items()
+        path: PageFacts(page.title, page.draft, dict(page.meta), lags.get(path))
+        for path, page in content.pages.get(lang, {}).items()
     }
     assessed = {quiz_id: course.title.get(lang, course.id) for course in content.courses for quiz_id in course.graded}
     events = {kind.section: tuple(section_events(content, lang, kind.section)) for kind in EVENT_KINDS}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import as_completed
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -224,9 +225,20 @@ def typeset_edition(job: EditionJob, shared: Typesetting | None = None) -> tuple
     return len(document.pages), time.perf_counter() - started
 
 
-def edition_html(job: EditionJob, shared: Typesetting) -> str:
-    """The whole book as one HTML document: title page, contents, chapters."""
-    # printed questions replace the quizzes below
+@dataclass(frozen=True)
+class RenderedChapter:
+    """A chapter in the portal's HTML, its ids prefixed and its links kept inside the book (or made text)."""
+
+    anchor: str
+    title: str
+    html: str
+    quizzes: dict[str, Quiz]  # by id: the quizzes the chapter's HTML holds as forms
+    folder: Path
+
+
+def rendered_chapters(job: EditionJob, shared: Typesetting) -> list[RenderedChapter]:
+    """Every chapter of the book rendered with the portal's dialect (shared by the PDF and EPUB editions)."""
+    # printed questions replace the quizzes later, so no reveal and no summary
     md = make_markdown(shared.dialect, job.lang, shared.models[job.lang], reveal=False, summary=False)
     anchors = {chapter.path: chapter.anchor for chapter in job.chapters}
     portal_url = job.portal_url.rstrip("/") + "/" + language(job.lang).url_prefix if job.portal_url else None
@@ -241,25 +253,45 @@ def edition_html(job: EditionJob, shared: Typesetting) -> str:
         title = chapter.title
         if chapter.path == f"{job.book}/index.md":
             title = labels["about"]  # the index page's heading is the book's title, already on the cover
-        chapters.append(
-            {
-                "anchor": chapter.anchor,
-                "title": title,
-                "html": print_ready(body, quizzes, job.lang, chapter.folder, title),
-            }
-        )
+        chapters.append(RenderedChapter(chapter.anchor, title, body, quizzes, chapter.folder))
+    return chapters
+
+
+def edition_html(job: EditionJob, shared: Typesetting) -> str:
+    """The whole book as one HTML document: title page, contents, chapters."""
+    chapters = [
+        {
+            "anchor": chapter.anchor,
+            "title": chapter.title,
+            "html": print_ready(chapter.html, chapter.quizzes, job.lang, chapter.folder, chapter.title),
+        }
+        for chapter in rendered_chapters(job, shared)
+    ]
     environment = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
     return environment.get_template("edition.html").render(
-        lang=job.lang, title=job.title, site_name=job.site_name, year=job.year, labels=labels, chapters=chapters
+        lang=job.lang,
+        title=job.title,
+        site_name=job.site_name,
+        year=job.year,
+        labels=strings(job.lang, "print"),
+        chapters=chapters,
     )
 
 
-def print_ready(body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, title: str) -> str:
-    """A chapter's portal HTML made fit for paper: printed questions, no permalinks, no dead links."""
+def print_ready(
+    body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, title: str, exercise: Callable | None = None
+) -> str:
+    """A chapter's portal HTML made fit for paper: printed questions, no permalinks, no dead links.
+
+    exercise(quiz) gives a quiz's printed HTML (the EPUB numbers and links its exercises); printed_quiz by default.
+    """
     if not body.strip():
         return f"<h1>{escape(title)}</h1>"
     root = lxml_html.fragment_fromstring(body, create_parent="div")
-    for element in root.xpath('//a[contains(@class, "headerlink")] | //*[contains(@class, "ccd-print-edition")]'):
+    for element in root.xpath(
+        '//a[contains(@class, "headerlink")] | //*[contains(@class, "ccd-print-edition")]'
+        ' | //*[contains(@class, "ccd-ebook-edition")]'
+    ):
         element.drop_tree()
     heading = root.find("h1")
     if heading is None:
@@ -271,7 +303,7 @@ def print_ready(body: str, quizzes: dict[str, Quiz], lang: str, folder: Path, ti
     for form in root.xpath('//form[contains(concat(" ", @class, " "), " ccd-quiz ")]'):
         quiz = quizzes.get(form.get("data-quiz", ""))
         if quiz is not None:
-            form.addprevious(lxml_html.fragment_fromstring(printed_quiz(quiz, lang)))
+            form.addprevious(lxml_html.fragment_fromstring(exercise(quiz) if exercise else printed_quiz(quiz, lang)))
         form.drop_tree()
     for link in list(root.iter("a")):
         href = link.get("href") or ""

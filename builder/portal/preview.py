@@ -18,10 +18,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.markdown.language_model import LanguageModel
 from builder.model.errors import ContentInvalid
 from builder.model.frontmatter import closing_delimiter
 from builder.model.languages import language
 from builder.portal.build import build_language
+from builder.portal.editor import DecapServer, editor_app
 from builder.portal.plugin.assets import write_search_index
 from builder.store.fingerprint import ProjectInputs
 
@@ -50,6 +52,8 @@ class Preview:
         self.project, self.preview_dir, self.progress = project, preview_dir, progress
         self.inputs: ProjectInputs | None = None
         self.front_matter: dict[str, str] = {}
+        # the translations behind their Kazakh page in the preview as built; None after a full build
+        self.lags: dict[str, frozenset] | None = None
 
     def snapshot(self, inputs: ProjectInputs) -> None:
         self.inputs = inputs
@@ -100,6 +104,7 @@ class Preview:
                 self.update_pages(edited, now)
                 self.progress(f"preview: {len(edited)} page(s) updated in {time.perf_counter() - started:.1f} s")
             elif edited is None:
+                self.lags = None
                 self.project.full(self.preview_dir)
             self.snapshot(now)
         except ContentInvalid as invalid:
@@ -109,6 +114,13 @@ class Preview:
 
     def update_pages(self, edited: list[tuple[str, str]], inputs: ProjectInputs) -> None:
         model_files = self.project.models()
+        lags = {lang: lagging_pages(model_file) for lang, model_file in model_files.items()}
+        if lags != self.lags and any(language(lang).default for lang, _ in edited):
+            # an edit of a Kazakh page put its translations behind (or back): their notices need a build
+            self.lags = lags
+            self.project.full(self.preview_dir)
+            return
+        self.lags = lags
         for lang in sorted({lang for lang, _ in edited}):
             folder = self.preview_dir / language(lang).url_prefix
             index = folder / "search" / "search_index.json"
@@ -123,6 +135,14 @@ class Preview:
                 merge_search_index(index, earlier)
 
 
+def lagging_pages(model_file: Path) -> frozenset:
+    return frozenset(
+        (path, facts.translation_lag)
+        for path, facts in LanguageModel.read(model_file).pages.items()
+        if facts.translation_lag
+    )
+
+
 def merge_search_index(index: Path, earlier: dict) -> None:
     """A dirty build indexes only the pages it rendered: keep the earlier entries of all the others."""
     fresh = json.loads(index.read_text(encoding="utf-8"))
@@ -132,7 +152,16 @@ def merge_search_index(index: Path, earlier: dict) -> None:
     write_search_index(index, fresh)
 
 
-def serve(project: Rebuilds, host: str, port: int, progress=print) -> None:
+def serve(project: Rebuilds, host: str, port: int, progress=print, editor: DecapServer | None = None) -> None:
+    """editor: decap-server, started here and stopped on the way out, for the editor at /admin/."""
+    if editor is None:
+        serve_preview(project, host, port, progress)
+        return
+    with editor:
+        serve_preview(project, host, port, progress, editor)
+
+
+def serve_preview(project: Rebuilds, host: str, port: int, progress=print, editor: DecapServer | None = None) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     preview_dir = project.root / ".cache" / "preview"
@@ -147,6 +176,11 @@ def serve(project: Rebuilds, host: str, port: int, progress=print) -> None:
     for watched in (project.content_dir, project.root / "theme", project.config_file):
         if watched.exists():
             server.watch(str(watched))
+    if editor is not None:
+        server.set_app(editor_app(server.serve_request, preview_dir, editor.api_url))
+        if not (preview_dir / "admin" / "index.html").is_file():
+            progress("the editor is not in the preview: run scripts/setup.sh (it copies Decap CMS from node_modules)")
+        progress(f"editor on http://{host}:{port}/admin/ saving into {project.root} (decap-server on {editor.api_url})")
     progress(f"previewing on http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         server.serve()

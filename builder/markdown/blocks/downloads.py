@@ -1,6 +1,7 @@
 """```downloads blocks: the tables of files with links — SCORM packages (course, version, language,
-size) by default, question banks with `files: moodle`, print editions with `files: print`; and with
-`book: textbook` on a book's index page, the link to that book's print edition in the page's language.
+size) by default, question banks with `files: moodle`, print editions with `files: print` (the PDFs,
+then the EPUB e-books); and with `book: textbook` on a book's index page, the links to that book's PDF
+and EPUB in the page's language.
 
 Shows the download lists of the build in progress, handed over in the language model (packages, banks
 and print editions are built before the portal); the files themselves are copied into the portal under
@@ -54,10 +55,11 @@ def format_downloads(source: str, language: str, css_class: str, options: dict, 
     lang, downloads = context.lang, context.model.downloads
     options = block_options(source)
     if "book" in options:
-        return print_edition_link(list(downloads.editions), str(options["book"]), lang)
+        book = str(options["book"])
+        return print_edition_link(list(downloads.editions), book, lang) + ebook_link(list(downloads.ebooks), book, lang)
     what = str(options.get("files", "scorm"))
     if what == "print":
-        return print_table(list(downloads.editions), lang)
+        return print_table(list(downloads.editions), lang) + ebook_table(list(downloads.ebooks), lang)
     if what == "moodle":
         return downloads_table(list(downloads.banks), head(lang, "banks"), lang, BANKS_FOLDER, "format")
     return downloads_table(list(downloads.packages), head(lang, "packages"), lang, DOWNLOADS_FOLDER, "version")
@@ -116,4 +118,40 @@ def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
     return (
         f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
         f'type="application/pdf">{escape(text["print_link"])}</a> — {escape(details)}</p>'
+    )
+
+
+def ebook_table(ebooks: list[dict], lang: str) -> str:
+    """Every e-book (EPUB), after the print editions' table (nothing until they are built)."""
+    if not ebooks:
+        return ""
+    names = {each.code: each.name for each in LANGUAGES}
+    titles = {ebook["book"]: ebook["title"] for ebook in ebooks if ebook["lang"] == lang}
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
+    rows = [
+        f"<tr><td>{escape(titles.get(ebook['book'], ebook['title']))}</td>"
+        f"<td>{escape(names[ebook['lang']])}</td><td>{size_text(ebook['size'], lang)}</td>"
+        f'<td><a href="{depth}{PRINT_FOLDER}/{escape(ebook["file"])}" type="application/epub+zip">'
+        f"{escape(ebook['file'])}</a></td></tr>"
+        for ebook in ebooks
+    ]
+    text = strings(lang, "downloads")
+    columns = (text["print_ebook"], text["print_language"], text["print_size"], text["file"])
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in columns)
+    return (
+        f'<div class="ccd-downloads ccd-downloads--ebook"><table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def ebook_link(ebooks: list[dict], book: str, lang: str) -> str:
+    """The link to the book's EPUB in this language, from the book's index page, below the PDF's."""
+    ebook = next((e for e in ebooks if e["book"] == book and e["lang"] == lang), None)
+    if ebook is None:
+        return ""
+    depth = to_portal_root(lang, 1)  # the page is <book>/
+    text = strings(lang, "downloads")
+    return (
+        f'<p class="ccd-ebook-edition"><a href="{depth}{PRINT_FOLDER}/{escape(ebook["file"])}" '
+        f'type="application/epub+zip">{escape(text["ebook_link"])}</a> — {escape(size_text(ebook["size"], lang))}</p>'
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.numbers import get_decimal_symbol
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -16,10 +17,12 @@ from mkdocs.structure.pages import Page as MkPage
 
 from builder.markdown.dialect import BLOCKS_EXTENSION, Dialect, dialect_configs
 from builder.markdown.language_model import LanguageModel
+from builder.model.catalog import strings
 from builder.model.content import NavEntry
 from builder.model.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, language
 from builder.portal.finish import finish_site
 from builder.portal.plugin.config import PortalPluginConfig
+from builder.portal.web_app import portal_colours
 
 SEARCH_PLUGIN_NAMES = ("material/search", "search")
 
@@ -69,6 +72,9 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
                 search.config.pipeline = []
                 search.config.separator = settings.search_separator
         config.nav = self.mkdocs_nav(list(self.model.nav))
+        # the offline status in the footer (theme/partials/offline.html, theme/assets/offline.js)
+        config.extra["offline"] = strings(self.lang, "offline") | {"decimal": get_decimal_symbol(self.lang)}
+        config.extra["theme_colour"] = portal_colours(Path(config.theme.custom_dir) / "assets" / "portal.css")[0]
         self.drafts = {path for path, page in self.model.pages.items() if page.draft}
         return config
 
@@ -118,7 +124,22 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         config.extra["alternate"] = [
             {"name": lang.name, "lang": lang.code, "link": self.alternate_link(page, lang)} for lang in LANGUAGES
         ]
+        context["translation_notice"] = self.translation_notice(page)
         return context
+
+    def translation_notice(self, page: MkPage) -> dict | None:
+        """What theme/partials/translation-notice.html shows on a translation behind its Kazakh page."""
+        facts = self.model.pages.get(page.file.src_uri.removeprefix(f"{self.lang}/"))
+        if facts is None or not facts.translation_lag:
+            return None
+        texts = strings(self.lang, "translation")
+        return {
+            "title": texts["title"],
+            "text": texts[facts.translation_lag],
+            "link": self.alternate_link(page, DEFAULT_LANGUAGE),
+            "link_text": texts["original"],
+            "original_lang": DEFAULT_LANGUAGE.code,
+        }
 
     def alternate_link(self, page: MkPage, target) -> str:
         """The same page in the target language, as a link relative to the page.
