@@ -8,6 +8,8 @@ from builder.model.languages import LANGUAGES, language
 
 pytestmark = pytest.mark.browser
 FILTER_WORDS = {"kk": "медиация", "ru": "медиация", "en": "mediation"}
+# the filter matches word forms (search's stemmers): what every form of the filter word begins with
+FILTER_STEMS = {"kk": "медиация", "ru": "медиац", "en": "mediat"}
 
 
 @pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
@@ -23,7 +25,7 @@ def test_knowledge_base_filters_as_you_type(page, site_url, lang):
     shown = visible.count()
     assert 0 < shown < total
     for index in range(shown):
-        assert FILTER_WORDS[lang] in visible.nth(index).inner_text().lower()
+        assert FILTER_STEMS[lang] in visible.nth(index).inner_text().lower()
     assert str(shown) in page.locator(".ccd-kb-filter__status").inner_text()
     box.fill("")
     box.press("End")

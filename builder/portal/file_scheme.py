@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SEARCH_INDEX_SCRIPT = "search_index.js"
+FILE_SCHEME_SHIM = "assets/vendor/iframe-worker/shim.js"  # in the theme, copied there by scripts/setup.sh
 
 
 def write_search_index_script(site_dir: Path) -> None:

@@ -20,6 +20,7 @@ from builder.markdown.language_model import LanguageModel
 from builder.model.catalog import strings
 from builder.model.content import NavEntry
 from builder.model.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, language
+from builder.portal.file_scheme import FILE_SCHEME_SHIM
 from builder.portal.finish import finish_site
 from builder.portal.plugin.config import PortalPluginConfig
 from builder.portal.web_app import portal_colours
@@ -75,6 +76,8 @@ class PortalPlugin(BasePlugin[PortalPluginConfig]):
         # the offline status in the footer (theme/partials/offline.html, theme/assets/offline.js)
         config.extra["offline"] = strings(self.lang, "offline") | {"decimal": get_decimal_symbol(self.lang)}
         config.extra["theme_colour"] = portal_colours(Path(config.theme.custom_dir) / "assets" / "portal.css")[0]
+        # search from file:// (theme/main.html): the shim scripts/setup.sh copies from npm, if it did
+        config.extra["file_scheme_shim"] = (Path(config.theme.custom_dir) / FILE_SCHEME_SHIM).is_file()
         self.drafts = {path for path, page in self.model.pages.items() if page.draft}
         return config
 
