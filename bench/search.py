@@ -55,9 +55,10 @@ WATCH = """() => {
 def with_material_worker(site: Path, copy: Path) -> Path:
     """A copy of the site whose pages load Material's search worker instead of the portal's."""
     shutil.copytree(site, copy)
+    # one shared copy of the assets at the portal root, Material's worker among them
+    [material] = (copy / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     for lang in LANGUAGE_CODES:
         root = copy / language(lang).url_prefix
-        [material] = (root / "assets" / "javascripts" / "workers").glob("search.*.min.js")
         for page in root.rglob("*.html"):
             text = page.read_text(encoding="utf-8")
             page.write_text(text.replace(OURS, f"assets/javascripts/workers/{material.name}"), encoding="utf-8")
@@ -70,7 +71,7 @@ def with_material_worker(site: Path, copy: Path) -> Path:
 
 
 def first_search_bytes(site: Path, lang: str, engine: str) -> int:
-    root = site / language(lang).url_prefix / "assets"
+    root = site / "assets"  # shared by every language
     files = [site / language(lang).url_prefix / "search" / "search_index.json"]
     if engine == "portal":
         files += [root / "search" / name for name in ("worker.js", "language.js", "lunr.js")]
