@@ -192,3 +192,20 @@ def test_the_advisor_filter_matches_word_forms(page, site_url, lang, query):
     shown = [items.nth(i).inner_text().lower() for i in range(items.count()) if items.nth(i).is_visible()]
     assert 0 < len(shown) < items.count(), page.locator(".ccd-kb-filter__status").inner_text()
     assert all(query[:6] in item for item in shown)  # each shown question holds a form of the word
+
+
+@pytest.mark.slow  # needs the real site built (built_site)
+def test_the_benchmark_baseline_names_material_s_worker(built_site, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import search as bench_search  # bench/search.py
+
+    baseline = bench_search.with_material_worker(built_site, tmp_path / "material")
+    pages = [page.read_text(encoding="utf-8") for page in baseline.rglob("index.html") if "admin" not in page.parts]
+    assert pages and not any(bench_search.OURS in text for text in pages)
+    assert all("assets/javascripts/workers/search." in text for text in pages)
+    for lang in ("kk", "ru", "en"):
+        ours = bench_search.first_search_bytes(built_site, lang, "portal")
+        theirs = bench_search.first_search_bytes(baseline, lang, "material")
+        assert 0 < theirs < ours
