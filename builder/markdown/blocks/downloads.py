@@ -100,9 +100,14 @@ def print_table(editions: list[dict], lang: str) -> str:
     ]
     text = strings(lang, "downloads")
     columns = (text["print_edition"], text["print_language"], text["print_pages"], text["print_size"], text["file"])
+    return listing_table("print", columns, rows)
+
+
+def listing_table(kind: str, columns: tuple[str, ...], rows: list[str]) -> str:
+    """A table of files (`ccd-downloads--<kind>`): a header row of the columns, then the rows given."""
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in columns)
     return (
-        f'<div class="ccd-downloads ccd-downloads--print"><table><thead><tr>{header}</tr></thead>'
+        f'<div class="ccd-downloads ccd-downloads--{kind}"><table><thead><tr>{header}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -137,11 +142,7 @@ def ebook_table(ebooks: list[dict], lang: str) -> str:
     ]
     text = strings(lang, "downloads")
     columns = (text["print_ebook"], text["print_language"], text["print_size"], text["file"])
-    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in columns)
-    return (
-        f'<div class="ccd-downloads ccd-downloads--ebook"><table><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    return listing_table("ebook", columns, rows)
 
 
 def ebook_link(ebooks: list[dict], book: str, lang: str) -> str:
