@@ -452,18 +452,45 @@
     });
   }
 
+  function unstartedForms() {
+    return Array.prototype.slice.call(document.querySelectorAll("form.ccd-quiz:not([data-started])"));
+  }
+
+  function startForm(form, tracker, quizzes, refresh) {
+    form.setAttribute("data-started", "true");
+    quizzes.push(new Quiz(form, tracker, refresh));
+  }
+
+  function finishStart(tracker, refresh) {
+    refresh();
+    if (tracker.all) startProgress(tracker);
+  }
+
   function start(tracker) {
     tracker = tracker || new LocalStorageTracker();
     var quizzes = [];
     var refresh = function () { updateSummary(quizzes); };
-    document.querySelectorAll("form.ccd-quiz").forEach(function (form) {
-      if (form.getAttribute("data-started")) return;
-      form.setAttribute("data-started", "true");
-      quizzes.push(new Quiz(form, tracker, refresh));
-    });
-    refresh();
-    if (tracker.all) startProgress(tracker);
+    unstartedForms().forEach(function (form) { startForm(form, tracker, quizzes, refresh); });
+    finishStart(tracker, refresh);
     return quizzes;
+  }
+
+  /* The portal starts a page's quizzes a few at a time, yielding between batches: a chapter with many
+   * self-checks then never holds the main thread long enough for a phone to feel frozen (a task over
+   * 50 ms delays the reader's first tap and scroll). A quiz's buttons appear when it is started. */
+  var STEP_BUDGET = 8; // ms of work per task
+  function startInSteps() {
+    var tracker = new LocalStorageTracker();
+    var quizzes = [];
+    var refresh = function () { updateSummary(quizzes); };
+    var forms = unstartedForms();
+    function step() {
+      var until = Date.now() + STEP_BUDGET;
+      while (forms.length && Date.now() < until) startForm(forms.shift(), tracker, quizzes, refresh);
+      if (forms.length) setTimeout(step, 0);
+      else finishStart(tracker, refresh);
+    }
+    step();
   }
 
   window.CCDQuiz = {
@@ -474,7 +501,7 @@
   // The portal starts by itself; an LMS package sets data-quiz-tracker="lms" on <html> and starts
   // the engine with its own tracker.
   function autoStart() {
-    if (document.documentElement.getAttribute("data-quiz-tracker") !== "lms") start();
+    if (document.documentElement.getAttribute("data-quiz-tracker") !== "lms") startInSteps();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoStart); else autoStart();
 })();
