@@ -121,6 +121,23 @@ def test_nothing_is_loaded_from_another_host(built_site):
     assert scan_site(built_site) == {}
 
 
+@pytest.mark.slow  # needs the real site built (built_site)
+def test_no_script_holds_back_a_portal_page_first_paint(built_site):
+    """Scripts are deferred: a phone paints the text before running them (the editor at /admin/ is no
+    reading page: Decap renders it all from its script)."""
+    blocking = {}
+    for page in built_site.rglob("*.html"):
+        if page.relative_to(built_site).parts[0] == "admin":
+            continue
+        tree = lxml_html.parse(str(page)).getroot()
+        scripts = tree.xpath("//script[@src][not(@defer)][not(@async)]") if tree is not None else []
+        if scripts:
+            blocking[page.relative_to(built_site).as_posix()] = [script.get("src") for script in scripts]
+    assert blocking == {}
+    home = lxml_html.parse(str(built_site / "index.html")).getroot()
+    assert any("bundle" in src for src in home.xpath("//script[@defer]/@src")), "Material's bundle is deferred too"
+
+
 def test_offline_scan_catches_remote_resources(tmp_path):
     (tmp_path / "a.html").write_text(
         '<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css">'
