@@ -452,45 +452,35 @@
     });
   }
 
-  function unstartedForms() {
-    return Array.prototype.slice.call(document.querySelectorAll("form.ccd-quiz:not([data-started])"));
-  }
-
-  function startForm(form, tracker, quizzes, refresh) {
-    form.setAttribute("data-started", "true");
-    quizzes.push(new Quiz(form, tracker, refresh));
-  }
-
-  function finishStart(tracker, refresh) {
-    refresh();
-    if (tracker.all) startProgress(tracker);
-  }
-
-  function start(tracker) {
-    tracker = tracker || new LocalStorageTracker();
+  /* An LMS package starts its quizzes at once (its player reads the score right after); the portal starts
+   * them a few at a time, yielding between batches: a chapter with many self-checks then never holds the
+   * main thread long enough for a phone to feel frozen (a task over 50 ms delays the reader's first tap
+   * and scroll). A quiz's buttons appear when it is started. */
+  var STEP_BUDGET = 8; // ms of work per task when starting in steps
+  function startQuizzes(tracker, inSteps) {
     var quizzes = [];
     var refresh = function () { updateSummary(quizzes); };
-    unstartedForms().forEach(function (form) { startForm(form, tracker, quizzes, refresh); });
-    finishStart(tracker, refresh);
+    var forms = Array.prototype.slice.call(document.querySelectorAll("form.ccd-quiz:not([data-started])"));
+    function step() {
+      var until = Date.now() + STEP_BUDGET;
+      while (forms.length && (!inSteps || Date.now() < until)) {
+        var form = forms.shift();
+        form.setAttribute("data-started", "true");
+        quizzes.push(new Quiz(form, tracker, refresh));
+      }
+      if (forms.length) {
+        setTimeout(step, 0);
+        return;
+      }
+      refresh();
+      if (tracker.all) startProgress(tracker);
+    }
+    step();
     return quizzes;
   }
 
-  /* The portal starts a page's quizzes a few at a time, yielding between batches: a chapter with many
-   * self-checks then never holds the main thread long enough for a phone to feel frozen (a task over
-   * 50 ms delays the reader's first tap and scroll). A quiz's buttons appear when it is started. */
-  var STEP_BUDGET = 8; // ms of work per task
-  function startInSteps() {
-    var tracker = new LocalStorageTracker();
-    var quizzes = [];
-    var refresh = function () { updateSummary(quizzes); };
-    var forms = unstartedForms();
-    function step() {
-      var until = Date.now() + STEP_BUDGET;
-      while (forms.length && Date.now() < until) startForm(forms.shift(), tracker, quizzes, refresh);
-      if (forms.length) setTimeout(step, 0);
-      else finishStart(tracker, refresh);
-    }
-    step();
+  function start(tracker) {
+    return startQuizzes(tracker || new LocalStorageTracker(), false);
   }
 
   window.CCDQuiz = {
@@ -501,7 +491,7 @@
   // The portal starts by itself; an LMS package sets data-quiz-tracker="lms" on <html> and starts
   // the engine with its own tracker.
   function autoStart() {
-    if (document.documentElement.getAttribute("data-quiz-tracker") !== "lms") startInSteps();
+    if (document.documentElement.getAttribute("data-quiz-tracker") !== "lms") startQuizzes(new LocalStorageTracker(), true);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoStart); else autoStart();
 })();
