@@ -87,20 +87,30 @@ def downloads_table(packages: list[dict], head: tuple, lang: str, folder: str, s
 
 def print_table(editions: list[dict], lang: str) -> str:
     """Every print edition; a book is named by its title in the page's language."""
-    names = {each.code: each.name for each in LANGUAGES}
-    titles = {edition["book"]: edition["title"] for edition in editions if edition["lang"] == lang}
-    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
-    rows = [
-        f"<tr><td>{escape(titles.get(edition['book'], edition['title']))}</td>"
-        f"<td>{escape(names[edition['lang']])}</td><td>{edition['pages']}</td>"
-        f"<td>{size_text(edition['size'], lang)}</td>"
-        f'<td><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" type="application/pdf">'
-        f"{escape(edition['file'])}</a></td></tr>"
-        for edition in editions
-    ]
+    rows = book_rows(editions, lang, "application/pdf", lambda edition: [str(edition["pages"])])
     text = strings(lang, "downloads")
     columns = (text["print_edition"], text["print_language"], text["print_pages"], text["print_size"], text["file"])
     return listing_table("print", columns, rows)
+
+
+def book_rows(files: list[dict], lang: str, media_type: str, more_cells=lambda file: ()) -> list[str]:
+    """A row per file of a book (PDF or EPUB, on lms/downloads/): its title in the page's language, the
+    file's language, more_cells(file) (HTML), its size and the link to it."""
+    names = {each.code: each.name for each in LANGUAGES}
+    titles = {file["book"]: file["title"] for file in files if file["lang"] == lang}
+    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
+    rows = []
+    for file in files:
+        link = f'<a href="{depth}{PRINT_FOLDER}/{escape(file["file"])}" type="{media_type}">{escape(file["file"])}</a>'
+        cells = (
+            escape(titles.get(file["book"], file["title"])),
+            escape(names[file["lang"]]),
+            *more_cells(file),
+            size_text(file["size"], lang),
+            link,
+        )
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return rows
 
 
 def listing_table(kind: str, columns: tuple[str, ...], rows: list[str]) -> str:
@@ -130,16 +140,7 @@ def ebook_table(ebooks: list[dict], lang: str) -> str:
     """Every e-book (EPUB), after the print editions' table (nothing until they are built)."""
     if not ebooks:
         return ""
-    names = {each.code: each.name for each in LANGUAGES}
-    titles = {ebook["book"]: ebook["title"] for ebook in ebooks if ebook["lang"] == lang}
-    depth = to_portal_root(lang, 2)  # the page is lms/downloads/
-    rows = [
-        f"<tr><td>{escape(titles.get(ebook['book'], ebook['title']))}</td>"
-        f"<td>{escape(names[ebook['lang']])}</td><td>{size_text(ebook['size'], lang)}</td>"
-        f'<td><a href="{depth}{PRINT_FOLDER}/{escape(ebook["file"])}" type="application/epub+zip">'
-        f"{escape(ebook['file'])}</a></td></tr>"
-        for ebook in ebooks
-    ]
+    rows = book_rows(ebooks, lang, "application/epub+zip")
     text = strings(lang, "downloads")
     columns = (text["print_ebook"], text["print_language"], text["print_size"], text["file"])
     return listing_table("ebook", columns, rows)
