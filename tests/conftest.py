@@ -91,6 +91,12 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def print_dir(built_site) -> Path:
+    """The print editions and e-books of that build (dist/print/ beside its site)."""
+    return built_site.parent / "dist" / "print"
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     server = serve_folder(built_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"

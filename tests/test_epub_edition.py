@@ -145,11 +145,6 @@ def assert_links_resolve(book: Book) -> int:
 
 
 @pytest.fixture(scope="module")
-def print_dir(built_site) -> Path:
-    return built_site.parent / "dist" / "print"
-
-
-@pytest.fixture(scope="module")
 def books(print_dir) -> dict[tuple[str, str], Book]:
     return {(book, lang): open_book(print_dir / ebook_name(book, lang)) for book, lang in EDITIONS}
 

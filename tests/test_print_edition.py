@@ -46,11 +46,6 @@ def squashed(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def print_dir(built_site) -> Path:
-    return built_site.parent / "dist" / "print"
-
-
-@pytest.fixture(scope="module")
 def readers(print_dir) -> dict[tuple[str, str], PdfReader]:
     return {(book, lang): PdfReader(print_dir / edition_name(book, lang)) for book, lang in EDITIONS}
 

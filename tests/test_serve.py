@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
 
 from conftest import new_project
 
@@ -26,9 +28,9 @@ def wait_for(predicate, seconds: float = 60.0):
     raise AssertionError("timed out")
 
 
-def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
-    project = new_project(tmp_path)
-    log = tmp_path / "serve.log"
+@contextmanager
+def preview(project, log: Path):
+    """`builder serve` of the project on a free port, its output in log; yields its address."""
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "builder", "--project", str(project.root), "serve", "--port", "0"],
@@ -36,14 +38,23 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
             stderr=subprocess.STDOUT,
         )
     try:
-        address = wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.read_text()))
-        url = address.group(0) + "en/guide/"
+        yield wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.read_text()))[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
+    project = new_project(tmp_path)
+    log = tmp_path / "serve.log"
+    with preview(project, log) as address:
+        url = address + "en/guide/"
         page_before = fetch(url)
         assert "peaceful way" in page_before
         assert "livereload" in page_before  # the preview reloads open pages by itself
 
-        preview = project.root / ".cache" / "preview"
-        kazakh_page = preview / "guide" / "index.html"
+        preview_dir = project.root / ".cache" / "preview"
+        kazakh_page = preview_dir / "guide" / "index.html"
         kazakh_written = kazakh_page.stat().st_mtime_ns
         source = project.content_dir / "en" / "guide" / "index.md"
         source.write_text(source.read_text().replace("peaceful way", "calm way"))
@@ -51,8 +62,8 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
         # a text edit re-renders that page alone, and the search finds the new text
         wait_for(lambda: "1 page(s) updated" in log.read_text())
         assert kazakh_page.stat().st_mtime_ns == kazakh_written
-        assert "calm way" in (preview / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert "peaceful way" not in (preview / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "calm way" in (preview_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "peaceful way" not in (preview_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
 
         source.write_text(source.read_text().replace("title: Guide", "title: Guide\ntitel: typo"))
         wait_for(lambda: "unknown front matter key 'titel'" in log.read_text())
@@ -60,7 +71,4 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
 
         # a new title shows in every page's navigation: that takes a full build
         source.write_text(source.read_text().replace("\ntitel: typo", "").replace("title: Guide", "title: Field guide"))
-        wait_for(lambda: "Field guide" in fetch(address.group(0) + "en/"))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        wait_for(lambda: "Field guide" in fetch(address + "en/"))

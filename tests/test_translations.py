@@ -334,26 +334,12 @@ def test_a_new_page_starts_marked(project, capsys):
 
 
 def test_the_preview_shows_the_notice_once_a_kazakh_page_is_edited(project, tmp_path):
-    import subprocess
-    import sys
-
-    from test_serve import fetch, wait_for
+    from test_serve import fetch, preview, wait_for
 
     assert run(project, "translations", "mark", "--all") == 0
-    log = tmp_path / "serve.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "builder", "--project", str(project.root), "serve", "--port", "0"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        address = wait_for(lambda: re.search(r"http://127\.0\.0\.1:\d+/", log.read_text()))[0]
+    with preview(project, tmp_path / "serve.log") as address:
         assert "ccd-translation-notice" not in fetch(address + "ru/guide/")
         edit(project.content_dir / "kk" / "guide" / "index.md", "бейбіт", "бейбіт түрде")
         wait_for(lambda: "бейбіт түрде" in fetch(address + "guide/"))
         wait_for(lambda: "Казахский текст этой страницы изменился" in fetch(address + "ru/guide/"))
         assert "ccd-translation-notice" not in fetch(address + "ru/")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
