@@ -124,15 +124,28 @@ def listing_table(kind: str, columns: tuple[str, ...], rows: list[str]) -> str:
 
 def print_edition_link(editions: list[dict], book: str, lang: str) -> str:
     """The link to the book's PDF in this language, from the book's index page (nothing until it is built)."""
-    edition = next((e for e in editions if e["book"] == book and e["lang"] == lang), None)
-    if edition is None:
+    text = strings(lang, "downloads")
+    return book_file_link(
+        editions,
+        book,
+        lang,
+        "print",
+        "application/pdf",
+        lambda edition: f"{text['pages'].format(pages=edition['pages'])}, {size_text(edition['size'], lang)}",
+    )
+
+
+def book_file_link(files: list[dict], book: str, lang: str, kind: str, media_type: str, details) -> str:
+    """A paragraph (`ccd-<kind>-edition`) linking the book's file in this language from the book's index
+    page, with details(file) after the link; nothing while the file is not built."""
+    file = next((each for each in files if each["book"] == book and each["lang"] == lang), None)
+    if file is None:
         return ""
     depth = to_portal_root(lang, 1)  # the page is <book>/
-    text = strings(lang, "downloads")
-    details = f"{text['pages'].format(pages=edition['pages'])}, {size_text(edition['size'], lang)}"
+    label = strings(lang, "downloads")[f"{kind}_link"]
     return (
-        f'<p class="ccd-print-edition"><a href="{depth}{PRINT_FOLDER}/{escape(edition["file"])}" '
-        f'type="application/pdf">{escape(text["print_link"])}</a> — {escape(details)}</p>'
+        f'<p class="ccd-{kind}-edition"><a href="{depth}{PRINT_FOLDER}/{escape(file["file"])}" '
+        f'type="{media_type}">{escape(label)}</a> — {escape(details(file))}</p>'
     )
 
 
@@ -148,12 +161,6 @@ def ebook_table(ebooks: list[dict], lang: str) -> str:
 
 def ebook_link(ebooks: list[dict], book: str, lang: str) -> str:
     """The link to the book's EPUB in this language, from the book's index page, below the PDF's."""
-    ebook = next((e for e in ebooks if e["book"] == book and e["lang"] == lang), None)
-    if ebook is None:
-        return ""
-    depth = to_portal_root(lang, 1)  # the page is <book>/
-    text = strings(lang, "downloads")
-    return (
-        f'<p class="ccd-ebook-edition"><a href="{depth}{PRINT_FOLDER}/{escape(ebook["file"])}" '
-        f'type="application/epub+zip">{escape(text["ebook_link"])}</a> — {escape(size_text(ebook["size"], lang))}</p>'
+    return book_file_link(
+        ebooks, book, lang, "ebook", "application/epub+zip", lambda ebook: size_text(ebook["size"], lang)
     )
