@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -72,3 +73,23 @@ def test_preview_rebuilds_on_change_and_keeps_the_last_good_build(tmp_path):
         # a new title shows in every page's navigation: that takes a full build
         source.write_text(source.read_text().replace("\ntitel: typo", "").replace("title: Guide", "title: Field guide"))
         wait_for(lambda: "Field guide" in fetch(address + "en/"))
+
+
+def test_the_preview_gives_its_address_once_something_listens_there(tmp_path):
+    # CI once opened the announced address before the server had bound it: connection refused
+    from builder.portal.preview import announcing_server
+
+    answered = []
+
+    def try_the_address(address: str) -> None:
+        port = int(re.fullmatch(r"http://127\.0\.0\.1:(\d+)/", address)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            answered.append(port)
+
+    server = announcing_server(try_the_address, builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.server_bind()
+        server.server_activate()
+    finally:
+        server.server_close()
+    assert answered and answered[0] != 0

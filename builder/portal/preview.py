@@ -10,7 +10,6 @@ The packages on the preview's downloads page are those of the last full build.
 from __future__ import annotations
 
 import json
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -162,26 +161,32 @@ def serve(project: Rebuilds, host: str, port: int, progress=print, editor: Decap
 
 
 def serve_preview(project: Rebuilds, host: str, port: int, progress=print, editor: DecapServer | None = None) -> None:
-    from mkdocs.livereload import LiveReloadServer
-
     preview_dir = project.root / ".cache" / "preview"
     preview = Preview(project, preview_dir, progress)
     preview.rebuild()
     preview_dir.mkdir(parents=True, exist_ok=True)
-    port = port or free_port(host)
+    if editor is not None and not (preview_dir / "admin" / "index.html").is_file():
+        progress("the editor is not in the preview: run scripts/setup.sh (it copies Decap CMS from node_modules)")
+
+    def announce_addresses(address: str) -> None:
+        if editor is not None:
+            progress(f"editor on {address}admin/ saving into {project.root} (decap-server on {editor.api_url})")
+        progress(f"previewing on {address} (Ctrl+C to stop)")
+
     # look for changes every 0.2 s (mkdocs' default is 0.5 s): an edit shows sooner, at a few stat calls a page
-    server = LiveReloadServer(
-        builder=preview.rebuild, host=host, port=port, root=str(preview_dir), polling_interval=0.2
+    server = announcing_server(
+        announce_addresses,
+        builder=preview.rebuild,
+        host=host,
+        port=port,
+        root=str(preview_dir),
+        polling_interval=0.2,
     )
     for watched in (project.content_dir, project.root / "theme", project.config_file):
         if watched.exists():
             server.watch(str(watched))
     if editor is not None:
         server.set_app(editor_app(server.serve_request, preview_dir, editor.api_url))
-        if not (preview_dir / "admin" / "index.html").is_file():
-            progress("the editor is not in the preview: run scripts/setup.sh (it copies Decap CMS from node_modules)")
-        progress(f"editor on http://{host}:{port}/admin/ saving into {project.root} (decap-server on {editor.api_url})")
-    progress(f"previewing on http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -192,7 +197,19 @@ def serve_preview(project: Rebuilds, host: str, port: int, progress=print, edito
         server.shutdown()
 
 
-def free_port(host: str) -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
+def announcing_server(announce: Callable[[str], None], **options):
+    """mkdocs' LiveReloadServer that tells announce its address once it accepts connections: an address
+    printed earlier could be opened, by a person or a script, before anything listens there. Port 0
+    takes a free port, known only then."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class AnnouncingServer(LiveReloadServer):
+        def server_activate(self) -> None:
+            super().server_activate()
+            announce(f"http://{self.server_name_for_url()}:{self.server_port}/")
+
+        def server_name_for_url(self) -> str:
+            host = self.server_address[0]
+            return f"[{host}]" if ":" in host else host
+
+    return AnnouncingServer(**options)
