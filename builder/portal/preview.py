@@ -168,7 +168,8 @@ def serve_preview(project: Rebuilds, host: str, port: int, progress=print, edito
     if editor is not None and not (preview_dir / "admin" / "index.html").is_file():
         progress("the editor is not in the preview: run scripts/setup.sh (it copies Decap CMS from node_modules)")
 
-    def announce_addresses(address: str) -> None:
+    def announce_addresses(port: int) -> None:
+        address = f"http://{host}:{port}/"
         if editor is not None:
             progress(f"editor on {address}admin/ saving into {project.root} (decap-server on {editor.api_url})")
         progress(f"previewing on {address} (Ctrl+C to stop)")
@@ -197,8 +198,8 @@ def serve_preview(project: Rebuilds, host: str, port: int, progress=print, edito
         server.shutdown()
 
 
-def announcing_server(announce: Callable[[str], None], **options):
-    """mkdocs' LiveReloadServer that tells announce its address once it accepts connections: an address
+def announcing_server(announce: Callable[[int], None], **options):
+    """mkdocs' LiveReloadServer that tells announce its port once it accepts connections: an address
     printed earlier could be opened, by a person or a script, before anything listens there. Port 0
     takes a free port, known only then."""
     from mkdocs.livereload import LiveReloadServer
@@ -206,10 +207,6 @@ def announcing_server(announce: Callable[[str], None], **options):
     class AnnouncingServer(LiveReloadServer):
         def server_activate(self) -> None:
             super().server_activate()
-            announce(f"http://{self.server_name_for_url()}:{self.server_port}/")
-
-        def server_name_for_url(self) -> str:
-            host = self.server_address[0]
-            return f"[{host}]" if ":" in host else host
+            announce(self.server_port)
 
     return AnnouncingServer(**options)
